@@ -1,0 +1,57 @@
+# The front door. `make run` serves the site; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kayano14hub
+
+# The first Python >= 3.12 found: PYTHON if given, then the usual names, then pyenv's versions.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
+	if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; break; fi; done)
+
+.PHONY: help install run test lint format migrations-check demo
+
+help:
+	@echo "make run    set everything up and serve the site on http://127.0.0.1:$(PORT)"
+	@echo "make test   set everything up and run the whole test suite on PostgreSQL"
+	@echo "make lint   ruff check and format check"
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Kayano 14 Hub needs Python 3.12 or newer, and none was found."; \
+		echo "Install one (e.g. 'pyenv install 3.12') or point to it: make run PYTHON=/path/to/python3.12"; \
+		exit 1; fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+var/dev-secret-key:
+	@mkdir -p var
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+run: install var/dev-secret-key
+	@export DEBUG=$${DEBUG:-1} SECRET_KEY=$${SECRET_KEY:-$$(cat var/dev-secret-key)}; \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py load_demo_content && \
+	$(PY) manage.py ensure_admin && \
+	echo "Serving Kayano 14 Hub on http://127.0.0.1:$(PORT) (Ctrl-C to stop)" && \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: install
+	SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run

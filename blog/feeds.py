@@ -1,0 +1,70 @@
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from blog.models import Author, Category, Post
+
+FEED_LENGTH = 20
+
+
+class LatestPostsFeed(Feed):
+    title = "Kayano 14 Hub"
+    description = "New articles about the Asics Gel-Kayano 14: history, sizing and style."
+
+    def link(self):
+        return reverse("blog:post-list")
+
+    def items(self):
+        return Post.objects.published().select_related("author")[:FEED_LENGTH]
+
+    def item_title(self, post):
+        return post.title
+
+    def item_description(self, post):
+        return post.body_html
+
+    def item_pubdate(self, post):
+        return post.publish_at
+
+    def item_updateddate(self, post):
+        return post.updated_at
+
+    def item_author_name(self, post):
+        return post.author.name
+
+    def item_author_link(self, post):
+        return post.author.get_absolute_url()
+
+
+class LatestPostsAtomFeed(LatestPostsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestPostsFeed.description
+
+
+class AuthorFeed(LatestPostsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, author):
+        return f"Kayano 14 Hub: articles by {author.name}"
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def items(self, author):
+        return super().items().filter(author=author)
+
+
+class CategoryFeed(LatestPostsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def title(self, category):
+        return f"Kayano 14 Hub: {category.name}"
+
+    def link(self, category):
+        return category.get_absolute_url()
+
+    def items(self, category):
+        return super().items().filter(category=category)

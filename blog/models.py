@@ -1,0 +1,323 @@
+import html
+import math
+
+import nh3
+import reversion
+from django.conf import settings
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
+from markdownx.models import MarkdownxField
+
+from imaging.fields import SafeImageField
+from markup.render import render_markdown
+
+WORDS_PER_MINUTE = 220
+HERO_WIDTHS = (480, 960, 1600)
+# Sentinels that cannot occur in stored text mark search hits until the
+# snippet is escaped; they then become <mark> tags.
+HIT_START, HIT_STOP = "\x02", "\x03"
+
+
+def hero_rendition(width: int) -> ImageSpecField:
+    return ImageSpecField(
+        source="hero_image",
+        processors=[ResizeToFit(width, upscale=False)],
+        format="WEBP",
+        options={"quality": 80},
+    )
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    bio = models.TextField(blank=True, help_text="Two or three sentences shown on the author page.")
+    photo = SafeImageField(upload_to="authors/", blank=True, help_text="Square, at least 400 px.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        limit_choices_to={"is_staff": True},
+        help_text="The staff account this author writes with, if any.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:author", kwargs={"slug": self.slug})
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:category", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:tag", kwargs={"slug": self.slug})
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """Posts readers may see: published, with a publish time that has come."""
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Everything for active staff (drafts and scheduled posts are previews); else published."""
+        if user.is_active and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def for_listing(self):
+        """What a list of post cards needs, in a fixed number of queries."""
+        return self.select_related("author", "category").prefetch_related("tags")
+
+    def search(self, query: str):
+        """Published posts matching `query`, best first, each with a `snippet` annotation.
+
+        PostgreSQL uses the weighted full-text index (title > summary > body);
+        other databases fall back to a case-insensitive match on every word.
+        The snippet marks hits with HIT_START/HIT_STOP; see `Post.snippet_html`.
+        """
+        posts = self.published()
+        if connection.vendor == "postgresql":
+            search_query = SearchQuery(query, search_type="websearch", config="english")
+            return (
+                posts.filter(search_vector=search_query)
+                .annotate(
+                    rank=SearchRank(F("search_vector"), search_query),
+                    snippet=SearchHeadline(
+                        "body_text",
+                        search_query,
+                        config="english",
+                        start_sel=HIT_START,
+                        stop_sel=HIT_STOP,
+                        max_words=35,
+                        min_words=15,
+                    ),
+                )
+                .order_by("-rank", "-publish_at")
+            )
+        words = query.split()
+        if not words:
+            return posts.none()
+        for word in words:
+            posts = posts.filter(
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body_text__icontains=word)
+            )
+        return posts.annotate(snippet=F("summary")).order_by("-publish_at")
+
+
+@reversion.register(follow=("faqs",), exclude=("search_vector",))
+class Post(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The address of the post: /blog/<slug>/. Changing it on a published post "
+        "keeps the old address working with a redirect.",
+    )
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="posts")
+    summary = models.TextField(
+        max_length=400,
+        help_text="The standfirst: one or two sentences shown under the title and on cards.",
+    )
+    body = MarkdownxField(help_text="Markdown. Use ## and ### headings: they build the contents.")
+    hero_image = SafeImageField(
+        upload_to="posts/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+        help_text="JPEG, PNG or WebP, up to 10 MB. Landscape, at least 1600 px wide.",
+    )
+    hero_width = models.PositiveIntegerField(null=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, editable=False)
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Required with a hero image: what the picture shows, for readers "
+        "who cannot see it.",
+    )
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        "publish date",
+        default=timezone.now,
+        help_text="A published post with a future date is scheduled: readers see it from then on.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text="For search engines; defaults to the title.",
+    )
+    meta_description = models.CharField(
+        max_length=160, blank=True, help_text="For search results; defaults to the summary."
+    )
+    related = models.ManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=False,
+        related_name="+",
+        verbose_name="related reading",
+        help_text="Hand-picked posts shown under the article as related reading.",
+    )
+    body_html = models.TextField(editable=False, default="")
+    body_text = models.TextField(editable=False, default="")
+    toc = models.JSONField(editable=False, default=list)
+    reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PostQuerySet.as_manager()
+
+    hero_480 = hero_rendition(480)
+    hero_960 = hero_rendition(960)
+    hero_1600 = hero_rendition(1600)
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        get_latest_by = "publish_at"
+        indexes = [models.Index(fields=["status", "publish_at"], name="blog_post_status_publish")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hero_image="") | ~Q(hero_alt=""), name="blog_post_hero_has_alt"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        rendered = render_markdown(self.body)
+        self.body_html = rendered.html
+        self.toc = [{"level": e.level, "id": e.id, "title": e.title} for e in rendered.toc]
+        self.body_text = html.unescape(nh3.clean(rendered.html, tags=set()))
+        self.reading_minutes = max(1, math.ceil(len(self.body_text.split()) / WORDS_PER_MINUTE))
+        old_slug = getattr(self, "_loaded_slug", None)
+        super().save(*args, **kwargs)
+        if old_slug and old_slug != self.slug:
+            self._redirect_old_slug(old_slug)
+        self._loaded_slug = self.slug
+        if connection.vendor == "postgresql":
+            Post.objects.filter(pk=self.pk).update(
+                search_vector=SearchVector("title", weight="A", config="english")
+                + SearchVector("summary", weight="B", config="english")
+                + SearchVector("body_text", weight="C", config="english")
+            )
+
+    def get_absolute_url(self):
+        return reverse("blog:post-detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_slug = instance.__dict__.get("slug")
+        return instance
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def page_title(self) -> str:
+        return self.seo_title or self.title
+
+    @property
+    def description(self) -> str:
+        return self.meta_description or self.summary
+
+    def clean(self):
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the hero image for readers who cannot see it."}
+            )
+
+    def _redirect_old_slug(self, old_slug: str) -> None:
+        site = Site.objects.get_current()
+        old_path = reverse("blog:post-detail", kwargs={"slug": old_slug})
+        new_path = self.get_absolute_url()
+        Redirect.objects.filter(site=site, old_path=new_path).delete()
+        Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
+        Redirect.objects.update_or_create(
+            site=site, old_path=old_path, defaults={"new_path": new_path}
+        )
+
+    def snippet_html(self) -> str:
+        """The search snippet, escaped, with the matched words in <mark>."""
+        text = escape(getattr(self, "snippet", "") or self.summary)
+        return mark_safe(text.replace(HIT_START, "<mark>").replace(HIT_STOP, "</mark>"))
+
+
+@reversion.register()
+class FAQ(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(max_length=250)
+    answer = models.TextField(help_text="Markdown.")
+    answer_html = models.TextField(editable=False, default="")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "FAQ entry"
+        verbose_name_plural = "FAQ"
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer).html
+        super().save(*args, **kwargs)

@@ -1,0 +1,52 @@
+"""schema.org JSON-LD for articles: `Article`, plus `FAQPage` when the post has an FAQ."""
+
+import html
+
+import nh3
+from django.conf import settings
+
+
+def _absolute(request, path: str) -> str:
+    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else request.build_absolute_uri(path)
+
+
+def _plain(html_text: str) -> str:
+    return html.unescape(nh3.clean(html_text, tags=set())).strip()
+
+
+def structured_data(post, request) -> dict:
+    """Context entries `article_ld` and `faq_ld` (None without an FAQ) for `post`."""
+    article = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": post.title,
+        "description": post.description,
+        "datePublished": post.publish_at.isoformat(),
+        "dateModified": post.updated_at.isoformat(),
+        "author": {
+            "@type": "Person",
+            "name": post.author.name,
+            "url": _absolute(request, post.author.get_absolute_url()),
+        },
+        "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
+        "mainEntityOfPage": _absolute(request, post.get_absolute_url()),
+        "wordCount": len(post.body_text.split()),
+    }
+    if post.hero_image:
+        article["image"] = _absolute(request, post.hero_1600.url)
+    faqs = list(post.faqs.all())
+    faq = None
+    if faqs:
+        faq = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": item.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": _plain(item.answer_html)},
+                }
+                for item in faqs
+            ],
+        }
+    return {"article_ld": article, "faq_ld": faq}

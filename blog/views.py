@@ -1,0 +1,78 @@
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+
+from blog.models import Author, Category, Post, Tag
+from blog.structured_data import structured_data
+
+POSTS_PER_PAGE = 12
+
+
+class PostListView(ListView):
+    queryset = Post.objects.published().for_listing()
+    paginate_by = POSTS_PER_PAGE
+    template_name = "blog/post_list.html"
+
+
+class FilteredPostListView(PostListView):
+    """Published posts of one author, category or tag."""
+
+    model_filter: tuple[type, str]
+    template_name = "blog/post_filtered_list.html"
+
+    def get_queryset(self):
+        model, lookup = self.model_filter
+        self.subject = get_object_or_404(model, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(**{lookup: self.subject})
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(subject=self.subject, **kwargs)
+
+
+class AuthorPostListView(FilteredPostListView):
+    model_filter = (Author, "author")
+    template_name = "blog/author_detail.html"
+
+
+class CategoryPostListView(FilteredPostListView):
+    model_filter = (Category, "category")
+
+
+class TagPostListView(FilteredPostListView):
+    model_filter = (Tag, "tags")
+
+
+class PostDetailView(DetailView):
+    template_name = "blog/post_detail.html"
+
+    def get_queryset(self):
+        return (
+            Post.objects.visible_to(self.request.user)
+            .select_related("author", "category")
+            .prefetch_related("tags", "faqs")
+        )
+
+    def get_context_data(self, **kwargs):
+        post = self.object
+        published = Post.objects.published()
+        related = published.filter(pk__in=post.related.values("pk")).select_related("author")
+        context = {
+            "is_preview": not post.is_public,
+            "related_posts": related,
+            "previous_post": published.filter(publish_at__lt=post.publish_at)
+            .only("title", "slug")
+            .first(),
+            "next_post": published.filter(publish_at__gt=post.publish_at)
+            .only("title", "slug")
+            .order_by("publish_at")
+            .first(),
+        }
+        context.update(structured_data(post, self.request))
+        return super().get_context_data(**context, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -1,0 +1,12 @@
+"""The read-only JSON API root: apps add their routers here."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="Kayano 14 Hub API",
+    version="1",
+    description="Read-only data about the Asics Gel-Kayano 14: colorways, collaborators, sizing.",
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs/",
+)

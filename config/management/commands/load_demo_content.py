@@ -1,0 +1,26 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content of every app that has a `demo` module. Idempotent: records "
+        "that already exist are left exactly as they are, so editors' changes are never lost."
+    )
+
+    def handle(self, *args, **options):
+        for app_config in apps.get_app_configs():
+            try:
+                module = import_module(f"{app_config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app_config.name}.demo":
+                    raise
+                continue
+            with transaction.atomic():
+                report = module.load()
+            for line in report:
+                self.stdout.write(f"{app_config.verbose_name}: {line}")
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

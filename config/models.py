@@ -1,0 +1,1 @@
+"""The site package has no models; this module lets its post-migrate hook run."""

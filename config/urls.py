@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.views.static import serve
+
+from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
+from config import views
+from config.api import api
+from config.sitemaps import StaticPagesSitemap
+from markup import views as markup_views
+
+sitemaps = {
+    "pages": StaticPagesSitemap,
+    "posts": PostSitemap,
+    "authors": AuthorSitemap,
+    "categories": CategorySitemap,
+}
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("blog/", include("blog.urls")),
+    path("colorways/", include("colorways.urls")),
+    path("sizing/", include("sizing.urls")),
+    path("search/", views.search, name="search"),
+    path("api/", api.urls),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("markdownx/markdownify/", markup_views.preview, name="markdownx_markdownify"),
+    path("markdownx/upload/", markup_views.upload, name="markdownx_upload"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+
+admin.site.site_header = "Kayano 14 Hub"
+admin.site.site_title = "Kayano 14 Hub admin"
+admin.site.index_title = "Publish"

@@ -1,0 +1,51 @@
+"""Site-wide pages that belong to no single app: home, search, robots.txt, errors."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from blog.models import Post
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search", max_length=200, strip=True)
+    page = forms.IntegerField(min_value=1, required=False)
+
+
+def home(request):
+    latest = Post.objects.published().for_listing()[:6]
+    return render(request, "home.html", {"latest_posts": latest})
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "query": "", "page_obj": None}
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        paginator = Paginator(
+            Post.objects.search(query).select_related("author"), SEARCH_RESULTS_PER_PAGE
+        )
+        page_number = form.cleaned_data["page"] or 1
+        if page_number > max(paginator.num_pages, 1):
+            raise Http404("No such page of results.")
+        context.update(query=query, page_obj=paginator.page(page_number))
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "search.html", context, status=status)
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /markdownx/",
+        "Disallow: /search/",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

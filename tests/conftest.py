@@ -1,0 +1,56 @@
+import psycopg
+import pytest
+from django.conf import settings
+
+from tests.factories import UserFactory
+
+
+def pytest_sessionstart(session):
+    """Stop at once, with directions, when the suite has no PostgreSQL to run on."""
+    db = settings.DATABASES["default"]
+    hint = (
+        "Point DATABASE_URL at a PostgreSQL server the tests may create a database on, e.g.\n"
+        "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/kayano14hub make test"
+    )
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.exit(f"The test suite runs on PostgreSQL, not {db['ENGINE']}.\n{hint}", returncode=3)
+    try:
+        psycopg.connect(
+            host=db["HOST"] or None,
+            port=db["PORT"] or None,
+            user=db["USER"] or None,
+            password=db["PASSWORD"] or None,
+            dbname="postgres",
+            connect_timeout=3,
+        ).close()
+    except psycopg.OperationalError as exc:
+        where = f"{db['HOST'] or 'local socket'}:{db['PORT'] or 5432}"
+        pytest.exit(f"No PostgreSQL answers at {where} ({exc}).\n{hint}", returncode=3)
+
+
+@pytest.fixture(autouse=True)
+def isolated_files(settings, tmp_path):
+    """Uploads go to a temporary directory; static files need no collectstatic."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def reader_client(client, db):
+    """A logged-in account that is not staff."""
+    client.force_login(UserFactory())
+    return client
