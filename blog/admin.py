@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from blog.models import FAQ, Author, Category, Post, Tag
+from blog.models import FAQ, Author, Category, OldSlug, Post, Tag
 
 
 @admin.register(Author)
@@ -29,6 +29,14 @@ class TaxonomyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class OldSlugInline(admin.TabularInline):
+    model = OldSlug
+    extra = 0
+    fields = ["slug", "created_at"]
+    readonly_fields = ["created_at"]
+    verbose_name_plural = "former addresses (redirect here)"
+
+
 class FAQInline(admin.StackedInline):
     model = FAQ
     extra = 0
@@ -45,7 +53,7 @@ class PostAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "category", "tags", "related"]
     readonly_fields = ["created_at", "updated_at", "public_link"]
-    inlines = [FAQInline]
+    inlines = [FAQInline, OldSlugInline]
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [

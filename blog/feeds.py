@@ -16,7 +16,10 @@ class LatestPostsFeed(Feed):
         return reverse("blog:post-list")
 
     def items(self):
-        return Post.objects.published().select_related("author")[:FEED_LENGTH]
+        return self.posts()[:FEED_LENGTH]
+
+    def posts(self):
+        return Post.objects.published().select_related("author")
 
     def item_title(self, post):
         return post.title
@@ -53,7 +56,7 @@ class AuthorFeed(LatestPostsFeed):
         return author.get_absolute_url()
 
     def items(self, author):
-        return super().items().filter(author=author)
+        return self.posts().filter(author=author)[:FEED_LENGTH]
 
 
 class CategoryFeed(LatestPostsFeed):
@@ -67,4 +70,4 @@ class CategoryFeed(LatestPostsFeed):
         return category.get_absolute_url()
 
     def items(self, category):
-        return super().items().filter(category=category)
+        return self.posts().filter(category=category)[:FEED_LENGTH]

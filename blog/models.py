@@ -11,8 +11,6 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.contrib.redirects.models import Redirect
-from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Q
@@ -158,8 +156,8 @@ class Post(models.Model):
     slug = models.SlugField(
         max_length=200,
         unique=True,
-        help_text="The address of the post: /blog/<slug>/. Changing it on a published post "
-        "keeps the old address working with a redirect.",
+        help_text="The address of the post: /blog/<slug>/. Changing it keeps the old "
+        "address working with a permanent redirect.",
     )
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="posts")
     summary = models.TextField(
@@ -259,8 +257,8 @@ class Post(models.Model):
         return reverse("blog:post-detail", kwargs={"slug": self.slug})
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._loaded_slug = instance.__dict__.get("slug")
         return instance
 
@@ -287,19 +285,29 @@ class Post(models.Model):
             )
 
     def _redirect_old_slug(self, old_slug: str) -> None:
-        site = Site.objects.get_current()
-        old_path = reverse("blog:post-detail", kwargs={"slug": old_slug})
-        new_path = self.get_absolute_url()
-        Redirect.objects.filter(site=site, old_path=new_path).delete()
-        Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
-        Redirect.objects.update_or_create(
-            site=site, old_path=old_path, defaults={"new_path": new_path}
-        )
+        OldSlug.objects.filter(slug=self.slug).delete()
+        OldSlug.objects.update_or_create(slug=old_slug, defaults={"post": self})
 
     def snippet_html(self) -> str:
         """The search snippet, escaped, with the matched words in <mark>."""
         text = escape(getattr(self, "snippet", "") or self.summary)
         return mark_safe(text.replace(HIT_START, "<mark>").replace(HIT_STOP, "</mark>"))
+
+
+class OldSlug(models.Model):
+    """A former address of a post; readers who follow it are redirected (301) to the post."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "former address"
+        verbose_name_plural = "former addresses"
+
+    def __str__(self):
+        return f"/blog/{self.slug}/"
 
 
 @reversion.register()

@@ -1,8 +1,9 @@
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from blog.models import Author, Category, Post, Tag
+from blog.models import Author, Category, OldSlug, Post, Tag
 from blog.structured_data import structured_data
 
 POSTS_PER_PAGE = 12
@@ -51,6 +52,15 @@ class PostDetailView(DetailView):
             .select_related("author", "category")
             .prefetch_related("tags", "faqs")
         )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = OldSlug.objects.filter(slug=kwargs["slug"]).select_related("post").first()
+            if moved is None or moved.post.slug == kwargs["slug"]:
+                raise
+            return redirect(moved.post, permanent=True)
 
     def get_context_data(self, **kwargs):
         post = self.object

@@ -48,7 +48,6 @@ SITE_NAME = "Kayano 14 Hub"
 # Absolute base URL used for canonical links, feeds and the sitemap when no
 # request is at hand; when empty, the request's own host is used.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
-SITE_ID = 1
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -58,8 +57,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.sites",
-    "django.contrib.redirects",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "markdownx",
@@ -83,7 +80,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -54,7 +54,11 @@ def clean_image(*, stream, size: int | None) -> CleanImage:
         with Image.open(io.BytesIO(data)) as probe:
             fmt = probe.format
             width, height = probe.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise ValidationError(
+            "The image has too many pixels; the limit is 40 megapixels.", code="too_many_pixels"
+        ) from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise ValidationError(
             f"This file is not an image we accept ({ALLOWED_LABEL}).", code="not_image"
         ) from exc

@@ -6,6 +6,7 @@ browser: whatever the Markdown contains, only the tags, attributes and URL
 schemes listed here survive.
 """
 
+import html
 from dataclasses import dataclass
 
 import markdown
@@ -88,16 +89,17 @@ def _flatten(tokens: list[dict]) -> list[TocEntry]:
 def render_markdown(text: str) -> Rendered:
     """Render Markdown `text` to sanitized HTML and a table of contents.
 
+    Table-of-contents titles are plain text (escape them when writing HTML).
     Headings get stable ids derived from their text (the same text always gives
     the same id); the table of contents lists the h2 and h3 headings in order.
     """
     md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    html = sanitize_html(md.convert(text or ""))
+    body = sanitize_html(md.convert(text or ""))
     toc = tuple(
-        TocEntry(level=e.level, id=e.id, title=nh3.clean(e.title, tags=set()))
+        TocEntry(level=e.level, id=e.id, title=html.unescape(nh3.clean(e.title, tags=set())))
         for e in _flatten(md.toc_tokens)
     )
-    return Rendered(html=html, toc=toc)
+    return Rendered(html=body, toc=toc)
 
 
 def render_markdown_html(text: str) -> str:

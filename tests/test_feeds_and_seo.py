@@ -1,0 +1,76 @@
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from lxml import etree
+
+from blog.models import Post
+from tests.factories import AuthorFactory, CategoryFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def parse(response):
+    assert response.status_code == HTTPStatus.OK
+    return etree.fromstring(response.content)
+
+
+def test_rss_feed_lists_published_posts_with_sanitized_html(client):
+    post = PostFactory(title="Feed me", body="Hello <script>x()</script> **world**")
+    PostFactory(title="Not yet", status=Post.Status.DRAFT)
+    rss = parse(client.get(reverse("blog:feed")))
+    items = rss.findall("./channel/item")
+    assert [i.findtext("title") for i in items] == ["Feed me"]
+    assert items[0].findtext("link").endswith(post.get_absolute_url())
+    description = items[0].findtext("description")
+    assert "<strong>world</strong>" in description and "<script>" not in description
+
+
+def test_atom_feed_is_valid_atom(client):
+    PostFactory(title="Atom entry")
+    feed = parse(client.get(reverse("blog:feed-atom")))
+    assert feed.tag == f"{ATOM}feed"
+    assert [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")] == ["Atom entry"]
+
+
+def test_author_and_category_feeds_are_filtered(client):
+    charly, other = AuthorFactory(name="Charly"), AuthorFactory()
+    category = CategoryFactory()
+    PostFactory(title="By Charly", author=charly, category=category)
+    PostFactory(title="By someone else", author=other)
+    author_feed = parse(client.get(reverse("blog:author-feed", args=[charly.slug])))
+    category_feed = parse(client.get(reverse("blog:category-feed", args=[category.slug])))
+    for feed in (author_feed, category_feed):
+        assert [i.findtext("title") for i in feed.findall("./channel/item")] == ["By Charly"]
+    assert client.get("/blog/author/nobody/feed/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_sitemap_lists_published_posts_with_lastmod(client):
+    post = PostFactory()
+    draft = PostFactory(status=Post.Status.DRAFT)
+    sitemap = parse(client.get("/sitemap.xml"))
+    urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in sitemap}
+    post_url = f"http://testserver{post.get_absolute_url()}"
+    assert urls[post_url] and urls[post_url].startswith(str(post.updated_at.date()))
+    assert "http://testserver/" in urls
+    assert f"http://testserver{post.author.get_absolute_url()}" in urls
+    assert not any(draft.slug in url for url in urls)
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain"
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+    assert "Disallow: /admin/" in response.text
+
+
+def test_pages_are_sent_with_a_content_security_policy(client):
+    PostFactory()
+    response = client.get(reverse("blog:post-list"))
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"

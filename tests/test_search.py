@@ -1,0 +1,79 @@
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from blog.models import Post
+from tests.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("search")
+
+
+def results(response):
+    return [post.title for post in response.context["page_obj"]]
+
+
+def test_title_matches_rank_above_body_matches(client):
+    PostFactory(title="Styling notes", body="Some words about lacing, then widths.")
+    PostFactory(title="Lacing the Kayano 14", body="How to lace.")
+    PostFactory(title="Unrelated", body="Nothing here.")
+    response = client.get(URL, {"q": "lacing"})
+    assert response.status_code == HTTPStatus.OK
+    assert results(response) == ["Lacing the Kayano 14", "Styling notes"]
+
+
+def test_search_uses_stemming_and_highlights_the_snippet(client):
+    PostFactory(title="Guide", body="Readers with wide feet should size up by half.")
+    response = client.get(URL, {"q": "sizing"})
+    assert results(response) == ["Guide"]
+    assert "<mark>size</mark>" in response.text
+
+
+def test_search_ignores_unpublished_posts(client):
+    PostFactory(title="Draft about widths", status=Post.Status.DRAFT)
+    assert results(client.get(URL, {"q": "widths"})) == []
+
+
+def test_snippet_escapes_html_from_the_body(client):
+    PostFactory(title="Code", body="Use `<script>alert(1)</script>` & <b>care</b>: widths matter.")
+    response = client.get(URL, {"q": "widths"})
+    snippet = str(response.context["page_obj"][0].snippet_html())
+    assert "<script>" not in response.text and "<b>" not in snippet
+    assert "&amp;" in snippet and "<mark>widths</mark>" in snippet
+
+
+def test_search_index_is_kept_current_on_save(client):
+    post = PostFactory(title="Before", body="Old words.")
+    post.body = "Completely different vocabulary: gorpcore."
+    post.save()
+    assert results(client.get(URL, {"q": "gorpcore"})) == ["Before"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": ""}, {"q": "x" * 201}, {"q": "ok", "page": "abc"}, {"q": "ok", "page": "0"}],
+    ids=["empty", "too long", "page text", "page zero"],
+)
+def test_bad_search_parameters_give_a_400_with_a_message(client, params):
+    response = client.get(URL, params)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert 'class="errorlist"' in response.text
+
+
+def test_page_beyond_results_is_404(client):
+    PostFactory(title="Lacing")
+    assert client.get(URL, {"q": "lacing", "page": "5"}).status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize("q", ["'", '"', "&&", "!", "a | b", "(", ":*", "\\", "<>"])
+def test_query_syntax_characters_never_500(client, q):
+    PostFactory()
+    assert client.get(URL, {"q": q}).status_code == HTTPStatus.OK
+
+
+def test_empty_search_page_shows_the_form(client):
+    response = client.get(URL)
+    assert response.status_code == HTTPStatus.OK
+    assert 'name="q"' in response.text
