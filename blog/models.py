@@ -156,7 +156,7 @@ class Post(models.Model):
     slug = models.SlugField(
         max_length=200,
         unique=True,
-        help_text="The address of the post: /blog/<slug>/. Changing it keeps the old "
+        help_text="The address of the post: /blog/the-slug/. Changing it keeps the old "
         "address working with a permanent redirect.",
     )
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="posts")

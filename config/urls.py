@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
@@ -26,6 +27,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
     path("markdownx/markdownify/", markup_views.preview, name="markdownx_markdownify"),
     path("markdownx/upload/", markup_views.upload, name="markdownx_upload"),
     path("admin/", admin.site.urls),

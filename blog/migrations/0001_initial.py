@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200)),
-                ('slug', models.SlugField(help_text='The address of the post: /blog/<slug>/. Changing it keeps the old address working with a permanent redirect.', max_length=200, unique=True)),
+                ('slug', models.SlugField(help_text='The address of the post: /blog/the-slug/. Changing it keeps the old address working with a permanent redirect.', max_length=200, unique=True)),
                 ('summary', models.TextField(help_text='The standfirst: one or two sentences shown under the title and on cards.', max_length=400)),
                 ('body', markdownx.models.MarkdownxField(help_text='Markdown. Use ## and ### headings: they build the contents.')),
                 ('hero_image', imaging.fields.SafeImageField(blank=True, height_field='hero_height', help_text='JPEG, PNG or WebP, up to 10 MB. Landscape, at least 1600 px wide.', upload_to='posts/', width_field='hero_width')),
