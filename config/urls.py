@@ -30,7 +30,8 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
     path("markdownx/markdownify/", markup_views.preview, name="markdownx_markdownify"),
     path("markdownx/upload/", markup_views.upload, name="markdownx_upload"),
-    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
 
 if settings.DEBUG:

@@ -1,15 +1,23 @@
 """Site-wide pages that belong to no single app: home, search, robots.txt, errors."""
 
+import logging
+import uuid
+
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from blog.models import Post
 
 SEARCH_RESULTS_PER_PAGE = 10
+logger = logging.getLogger(__name__)
 
 
 class SearchForm(forms.Form):
@@ -38,12 +46,31 @@ def search(request):
     return render(request, "search.html", context, status=status)
 
 
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database (and the cache) answer, 503 otherwise; no details leak."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        probe = f"healthz:{uuid.uuid4().hex}"
+        cache.set(probe, "ok", 5)
+        healthy = cache.get(probe) == "ok"
+        cache.delete(probe)
+    except Exception:
+        logger.exception("Health check failed")
+        healthy = False
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable"}, status=200 if healthy else 503
+    )
+
+
 @require_GET
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        f"Disallow: /{settings.ADMIN_URL}",
         "Disallow: /markdownx/",
         "Disallow: /search/",
         f"Sitemap: {sitemap_url}",

@@ -29,8 +29,10 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture(autouse=True)
-def isolated_files(settings, tmp_path):
-    """Uploads go to a temporary directory; static files need no collectstatic."""
+def test_settings(settings, tmp_path):
+    """Uploads go to a temporary directory; static files need no collectstatic;
+    passwords use a fast hasher (the real one is slow on purpose)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
