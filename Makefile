@@ -11,12 +11,13 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kayano14hub
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; break; fi; done)
 
-.PHONY: help install run test lint format migrations-check demo
+.PHONY: help install run test lint format migrations-check backup restore
 
 help:
 	@echo "make run    set everything up and serve the site on http://127.0.0.1:$(PORT)"
 	@echo "make test   set everything up and run the whole test suite on PostgreSQL"
 	@echo "make lint   ruff check and format check"
+	@echo "make backup / make restore [BACKUP=var/backups/<folder>]   database and media"
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -55,3 +56,9 @@ format: install
 
 migrations-check: install
 	SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run
+
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	$(PY) manage.py restore $(BACKUP)
