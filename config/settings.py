@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "imagekit",
     "ninja",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
     "colorways",
     "sizing",
     "blog",
@@ -80,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -211,8 +216,13 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Only staff log in; their sessions end after SESSION_HOURS (default a working day).
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 3600
 
-# The admin lives at /<ADMIN_URL>; login attempts are throttled per user and IP.
+# The admin lives at /<ADMIN_URL>; staff log in through the two-factor login page
+# (a code is asked for once a staff member has set up an authenticator app), and
+# login attempts are throttled per user and IP.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin").strip("/") + "/"
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = f"/{ADMIN_URL}"
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -250,5 +260,6 @@ LOGGING = {
         "kayano.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False},
         # The JSON line replaces the development server's own access log.
         "django.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.static import serve
+from two_factor.urls import urlpatterns as two_factor_urls
 
 from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
 from config import views
@@ -31,7 +32,9 @@ urlpatterns = [
     path("markdownx/markdownify/", markup_views.preview, name="markdownx_markdownify"),
     path("markdownx/upload/", markup_views.upload, name="markdownx_upload"),
     path("healthz", views.healthz, name="healthz"),
+    path(f"{settings.ADMIN_URL}login/", views.admin_login),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include(two_factor_urls)),
 ]
 
 if settings.DEBUG:

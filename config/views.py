@@ -2,15 +2,18 @@
 
 import logging
 import uuid
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -44,6 +47,15 @@ def search(request):
         context.update(query=query, page_obj=paginator.page(page_number))
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "search.html", context, status=status)
+
+
+def admin_login(request):
+    """The admin signs in through the two-factor login, which asks for a code only
+    from staff who have set up an authenticator app."""
+    target = request.GET.get(REDIRECT_FIELD_NAME) or f"/{settings.ADMIN_URL}"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = f"/{settings.ADMIN_URL}"
+    return redirect(f"{reverse('two_factor:login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
 
 
 @never_cache

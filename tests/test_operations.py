@@ -11,7 +11,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/account/login/"
 
 
 def test_healthz_answers_ok_when_database_and_cache_work(client):
@@ -72,11 +72,14 @@ def test_a_sane_incoming_request_id_is_kept_and_a_hostile_one_replaced(client):
     assert replaced != "<script>" and len(replaced) == 32
 
 
+def login(client, username, password, **extra):
+    form = {"login_view-current_step": "auth", "auth-username": username, "auth-password": password}
+    return client.post(LOGIN_URL, form, **extra)
+
+
 def fail_login(client, username, times, **extra):
     for _ in range(times):
-        response = client.post(
-            LOGIN_URL, {"username": username, "password": "wrong", "next": "/admin/"}, **extra
-        )
+        response = login(client, username, "wrong", **extra)
     return response
 
 
@@ -86,12 +89,10 @@ def test_admin_login_is_locked_after_five_failures_per_user_and_ip():
     assert fail_login(attacker, "editor", 4).status_code == HTTPStatus.OK
     locked = fail_login(attacker, "editor", 1)
     assert locked.status_code == HTTPStatus.TOO_MANY_REQUESTS
-    right_password = attacker.post(
-        LOGIN_URL, {"username": "editor", "password": "correct horse battery"}
-    )
+    right_password = login(attacker, "editor", "correct horse battery")
     assert right_password.status_code == HTTPStatus.TOO_MANY_REQUESTS
     elsewhere = Client(REMOTE_ADDR="198.51.100.8")
-    ok = elsewhere.post(LOGIN_URL, {"username": "editor", "password": "correct horse battery"})
+    ok = login(elsewhere, "editor", "correct horse battery")
     assert ok.status_code == HTTPStatus.FOUND
 
 
@@ -100,26 +101,21 @@ def test_behind_a_proxy_the_throttle_uses_the_address_the_proxy_saw(settings):
     UserFactory(username="editor", is_staff=True)
     proxy = Client(REMOTE_ADDR="10.0.0.2")
     for spoof in range(5):
-        proxy.post(
-            LOGIN_URL,
-            {"username": "editor", "password": "wrong"},
-            headers={"x-forwarded-for": f"1.1.1.{spoof}, 198.51.100.7"},
-        )
-    locked = proxy.post(
-        LOGIN_URL,
-        {"username": "editor", "password": "correct horse battery"},
+        login(proxy, "editor", "wrong", headers={"x-forwarded-for": f"1.1.1.{spoof}, 198.51.100.7"})
+    locked = login(
+        proxy,
+        "editor",
+        "correct horse battery",
         headers={"x-forwarded-for": "9.9.9.9, 198.51.100.7"},
     )
     assert locked.status_code == HTTPStatus.TOO_MANY_REQUESTS
-    other_reader = proxy.post(
-        LOGIN_URL,
-        {"username": "editor", "password": "correct horse battery"},
-        headers={"x-forwarded-for": "198.51.100.99"},
+    other_reader = login(
+        proxy, "editor", "correct horse battery", headers={"x-forwarded-for": "198.51.100.99"}
     )
     assert other_reader.status_code == HTTPStatus.FOUND
 
 
 def test_staff_sessions_expire_after_a_working_day():
     UserFactory(username="editor", is_staff=True)
-    response = Client().post(LOGIN_URL, {"username": "editor", "password": "correct horse battery"})
+    response = login(Client(), "editor", "correct horse battery")
     assert response.cookies["sessionid"]["max-age"] == 8 * 3600
