@@ -10,7 +10,17 @@ class ChartRowFormSet(forms.BaseInlineFormSet):
     """Refuses a chart whose columns do not all rise together, saying which rows are wrong."""
 
     def clean(self):
-        super().clean()
+        problems = chart_problems(self._rows())
+        try:
+            super().clean()
+        except forms.ValidationError:
+            # Django's own "duplicate data" message is vaguer than ours: say ours when we can.
+            if not problems:
+                raise
+        if problems:
+            raise forms.ValidationError(problems)
+
+    def _rows(self) -> list[ChartRow]:
         rows = []
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)
@@ -19,9 +29,7 @@ class ChartRowFormSet(forms.BaseInlineFormSet):
             columns = ("us_men", "us_women", "uk", "eu", "cm")
             if all(data.get(column) is not None for column in columns):
                 rows.append(ChartRow(**{column: data[column] for column in columns}))
-        problems = chart_problems(rows)
-        if problems:
-            raise forms.ValidationError(problems)
+        return rows
 
 
 class SizeChartRowInline(admin.TabularInline):

@@ -174,7 +174,10 @@ def test_row_order_does_not_matter():
         (row(12.5, eu=40), "EU must rise with US men's: US men's 12.5 has EU 40"),
         (row(12.5, cm=29), "cm 29 appears in more than one row."),
         (row(12.5, uk=3), "UK must rise with US men's"),
-        (row(7.5, us_women=20), "US women's must rise with US men's: US men's 8 has US women's 9.5"),
+        (
+            row(7.5, us_women=20),
+            "US women's must rise with US men's: US men's 8 has US women's 9.5",
+        ),
     ],
 )
 def test_broken_chart_is_explained(bad_row, expected):

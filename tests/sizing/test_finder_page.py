@@ -129,7 +129,9 @@ def test_page_without_sizing_data_still_answers(client, db):
 
 def test_faq_structured_data_matches_the_visible_faq(client, demo_content):
     html = client.get(URL).content.decode()
-    block = re.search(r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', html, re.S)
+    block = re.search(
+        r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', html, re.S
+    )
     data = json.loads(block.group(1))
     assert data["@type"] == "FAQPage"
     questions = [item["name"] for item in data["mainEntity"]]

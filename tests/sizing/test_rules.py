@@ -29,24 +29,72 @@ def us_men(recommendation):
 
 RULES = [
     # (why, shoe, size, system, width, flags, expected US men's sizes)
-    ("AF1 runs large: same or half up", "nike-air-force-1", "10", "us-men", "regular", {}, ["10", "10.5"]),
-    ("sized down in AF1: true size", "nike-air-force-1", "10", "us-men", "regular", {"sized_down": True}, ["10.5"]),
+    (
+        "AF1 runs large: same or half up",
+        "nike-air-force-1",
+        "10",
+        "us-men",
+        "regular",
+        {},
+        ["10", "10.5"],
+    ),
+    (
+        "sized down in AF1: true size",
+        "nike-air-force-1",
+        "10",
+        "us-men",
+        "regular",
+        {"sized_down": True},
+        ["10.5"],
+    ),
     ("Dunk: same size", "nike-dunk", "10", "us-men", "regular", {}, ["10"]),
     ("NB 530: same size", "new-balance-530", "10", "us-men", "regular", {}, ["10"]),
     ("NB 2002R: same size", "new-balance-2002r", "9.5", "us-men", "regular", {}, ["9.5"]),
     ("NB 990 in D: same size", "new-balance-990", "10", "us-men", "regular", {}, ["10"]),
-    ("NB 990 bought in 2E: half up", "new-balance-990", "10", "us-men", "regular", {"bought_wide": True}, ["10.5"]),
-    ("NB 990 in 2E with wide feet: half up once", "new-balance-990", "10", "us-men", "wide", {"bought_wide": True}, ["10.5"]),
+    (
+        "NB 990 bought in 2E: half up",
+        "new-balance-990",
+        "10",
+        "us-men",
+        "regular",
+        {"bought_wide": True},
+        ["10.5"],
+    ),
+    (
+        "NB 990 in 2E with wide feet: half up once",
+        "new-balance-990",
+        "10",
+        "us-men",
+        "wide",
+        {"bought_wide": True},
+        ["10.5"],
+    ),
     ("Gel-1130: same size", "asics-gel-1130", "10", "us-men", "regular", {}, ["10"]),
     ("GT-2160: same size", "asics-gt-2160", "8", "us-men", "regular", {}, ["8"]),
     ("Gel-NYC: same size", "asics-gel-nyc", "11", "us-men", "regular", {}, ["11"]),
     ("regular feet: true to size", "nike-dunk", "10", "us-men", "regular", {}, ["10"]),
     ("narrow feet: true to size", "nike-dunk", "10", "us-men", "narrow", {}, ["10"]),
     ("wide feet: half up", "nike-dunk", "10", "us-men", "wide", {}, ["10.5"]),
-    ("wide feet in AF1: the range moves half up", "nike-air-force-1", "10", "us-men", "wide", {}, ["10.5", "11"]),
+    (
+        "wide feet in AF1: the range moves half up",
+        "nike-air-force-1",
+        "10",
+        "us-men",
+        "wide",
+        {},
+        ["10.5", "11"],
+    ),
     ("women's US 8.5 is men's US 7", "nike-dunk", "8.5", "us-women", "regular", {}, ["7"]),
     ("UK input through the Nike chart", "nike-dunk", "9", "uk", "regular", {}, ["10"]),
-    ("EU input through the New Balance chart", "new-balance-530", "44", "eu", "regular", {}, ["10"]),
+    (
+        "EU input through the New Balance chart",
+        "new-balance-530",
+        "44",
+        "eu",
+        "regular",
+        {},
+        ["10"],
+    ),
     ("cm on the label", "nike-dunk", "28", "cm", "regular", {}, ["10"]),
     ("cm between two sizes: the longer", "nike-dunk", "27.3", "cm", "regular", {}, ["9.5"]),
     ("no US 13.5 Kayano: the next size up", "nike-dunk", "13", "us-men", "wide", {}, ["14"]),
@@ -83,7 +131,9 @@ def test_two_sizes_come_with_a_between_sizes_warning(demo_guide):
 
 def test_sized_down_reason_names_the_true_size_rule(demo_guide):
     recommendation = answer(demo_guide, "nike-air-force-1", "10", sized_down=True)
-    assert any("sized down" in reason and "true size" in reason for reason in recommendation.reasons)
+    assert any(
+        "sized down" in reason and "true size" in reason for reason in recommendation.reasons
+    )
 
 
 def test_width_adjustment_counted_once_is_explained(demo_guide):
