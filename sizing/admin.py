@@ -74,14 +74,15 @@ class ComparisonInline(admin.StackedInline):
 
 @admin.register(Shoe)
 class ShoeAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "slug", "fit", "is_target", "widths"]
+    list_display = ["__str__", "slug", "position", "fit", "is_target", "widths"]
+    list_editable = ["position"]
     list_filter = ["brand", "fit", "is_target"]
     list_select_related = ["brand"]
     search_fields = ["model", "brand__name", "fit_notes"]
     prepopulated_fields = {"slug": ["model"]}
     inlines = [ComparisonInline]
     fieldsets = [
-        (None, {"fields": ["brand", "model", "slug", "is_target"]}),
+        (None, {"fields": ["brand", "model", "slug", "is_target", "position"]}),
         ("Fit", {"fields": ["fit", "fit_notes", "widths"]}),
         (
             "Measurements",

@@ -62,10 +62,11 @@ SAME_FAMILY = "Same Asics fit family as the Kayano 14: take the same size."
 REFERENCE_SHOES = [
     {
         "slug": "nike-air-force-1",
+        "position": 1,
         "brand": "nike",
         "model": "Air Force 1",
         "fit": Fit.RUNS_LARGE,
-        "fit_notes": "Runs large; many people size down in it.",
+        "fit_notes": "Many people size down in it.",
         "comparisons": [
             (
                 Condition.ALWAYS,
@@ -85,10 +86,11 @@ REFERENCE_SHOES = [
     },
     {
         "slug": "nike-dunk",
+        "position": 2,
         "brand": "nike",
         "model": "Dunk",
         "fit": Fit.ROOMY,
-        "fit_notes": "Roomy, though less so than the Air Force 1.",
+        "fit_notes": "Less roomy than the Air Force 1, though.",
         "comparisons": [
             (
                 Condition.ALWAYS,
@@ -100,26 +102,29 @@ REFERENCE_SHOES = [
     },
     {
         "slug": "new-balance-530",
+        "position": 3,
         "brand": "new-balance",
         "model": "530",
         "fit": Fit.TRUE_TO_SIZE,
-        "fit_notes": "True to size and friendly to wide feet.",
+        "fit_notes": "Friendly to wide feet.",
         "comparisons": [
             (Condition.ALWAYS, 0, 0, "True to size like the Kayano 14: take the same size."),
         ],
     },
     {
         "slug": "new-balance-2002r",
+        "position": 4,
         "brand": "new-balance",
         "model": "2002R",
         "fit": Fit.TRUE_TO_SIZE,
-        "fit_notes": "True to size and friendly to wide feet.",
+        "fit_notes": "Friendly to wide feet.",
         "comparisons": [
             (Condition.ALWAYS, 0, 0, "True to size like the Kayano 14: take the same size."),
         ],
     },
     {
         "slug": "new-balance-990",
+        "position": 5,
         "brand": "new-balance",
         "model": "990",
         "fit": Fit.TRUE_TO_SIZE,
@@ -138,6 +143,7 @@ REFERENCE_SHOES = [
     },
     {
         "slug": "asics-gel-1130",
+        "position": 6,
         "brand": "asics",
         "model": "Gel-1130",
         "fit": Fit.TRUE_TO_SIZE,
@@ -146,6 +152,7 @@ REFERENCE_SHOES = [
     },
     {
         "slug": "asics-gt-2160",
+        "position": 7,
         "brand": "asics",
         "model": "GT-2160",
         "fit": Fit.TRUE_TO_SIZE,
@@ -154,6 +161,7 @@ REFERENCE_SHOES = [
     },
     {
         "slug": "asics-gel-nyc",
+        "position": 8,
         "brand": "asics",
         "model": "Gel-NYC",
         "fit": Fit.TRUE_TO_SIZE,

@@ -96,6 +96,9 @@ class Shoe(models.Model):
         default=False,
         help_text="The shoe the size finder recommends a size of. Exactly one shoe has this.",
     )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the size finder's list of shoes: lower comes first."
+    )
     fit = models.CharField(max_length=20, choices=Fit, default=Fit.TRUE_TO_SIZE)
     fit_notes = models.TextField(
         help_text="How it fits, in a sentence or two for readers (shown in the comparison table)."
@@ -123,7 +126,7 @@ class Shoe(models.Model):
     objects = ShoeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-is_target", "brand__name", "model"]
+        ordering = ["-is_target", "position", "brand__name", "model"]
         constraints = [
             models.UniqueConstraint(fields=["brand", "model"], name="sizing_shoe_unique_model"),
             models.UniqueConstraint(

@@ -110,9 +110,10 @@ def answer_context(recommendation: Recommendation, system: System) -> dict:
     return {
         "recommendation": recommendation,
         "headline": headline,
+        # One row per system, one column per size: narrow enough for a phone.
         "size_rows": [
-            [(choice.label, format_size(size.size_in(choice))) for choice in System]
-            for size in sizes
+            (choice.label, [format_size(size.size_in(choice)) for size in sizes])
+            for choice in System
         ],
     }
 
