@@ -51,9 +51,16 @@ class SizeFinderForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose narrow, regular or wide."},
     )
-    sized_down = forms.BooleanField(label="I sized down in them", required=False)
+    # Checked boxes send "1", as shared links spell it, rather than the browser's "on".
+    sized_down = forms.BooleanField(
+        label="I sized down in them",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"value": "1"}),
+    )
     bought_wide = forms.BooleanField(
-        label="I buy them in a wide width (2E or wider)", required=False
+        label="I buy them in a wide width (2E or wider)",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"value": "1"}),
     )
 
     # Fields a link may preselect without asking for an answer (e.g. ?system=us-women).

@@ -25,6 +25,7 @@ def test_answer_updates_as_the_reader_changes_the_form(page, finder_url, screens
 
     page.get_by_label("I sized down in them").check()
     expect(headline).to_have_text("US men's 10.5")
+    expect(page).to_have_url(re.compile(r"sized_down=1"))
 
     page.get_by_label("Size system").select_option("us-women")
     page.get_by_label("Your size in it").fill("8.5")

@@ -65,6 +65,17 @@ def test_womens_preselection_selects_the_system_without_errors(client, demo_cont
     assert "errorlist" not in html
 
 
+def test_shoe_link_preselects_the_shoe(client, demo_content):
+    response = client.get(URL, {"shoe": "nike-dunk"})
+    assert response.status_code == HTTPStatus.OK
+    assert '<option value="nike-dunk" selected>' in response.content.decode()
+
+
+def test_checked_box_keeps_its_state_in_the_answer(client, demo_content):
+    html = client.get(URL, {**AF1, "sized_down": "1"}).content.decode()
+    assert re.search(r'<input type="checkbox" name="sized_down" value="1"[^>]* checked', html)
+
+
 def test_preselection_ignores_values_that_are_not_choices(client, demo_content):
     response = client.get(URL, {"system": "klingon", "shoe": "x" * 5000})
     assert response.status_code == HTTPStatus.OK
