@@ -24,7 +24,7 @@ MEASURE_ANSWER = (
 
 
 def offset_words(low: int, high: int) -> str:
-    """ "Same size", "Half a size up", "Same size or half a size up" and so on."""
+    """Offsets in half sizes as words: "Same size", "Same size or half a size up"..."""
 
     def words(offset: int) -> str:
         if offset == 0:
@@ -32,6 +32,8 @@ def offset_words(low: int, high: int) -> str:
         direction = "up" if offset > 0 else "down"
         if abs(offset) == 1:
             return f"half a size {direction}"
+        if abs(offset) == 2:
+            return f"a full size {direction}"
         return f"{format_size(Decimal(abs(offset)) / 2)} sizes {direction}"
 
     return capfirst(words(low) if low == high else f"{words(low)} or {words(high)}")

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from sizing.models import Comparison
+from sizing.views import offset_words
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +181,27 @@ def test_sizing_page_is_in_the_sitemap(client, db):
 
 def test_home_page_features_the_size_finder(client, db):
     assert f'href="{URL}"' in client.get(reverse("home")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (0, 0, "Same size"),
+        (0, 1, "Same size or half a size up"),
+        (1, 1, "Half a size up"),
+        (2, 2, "A full size up"),
+        (3, 4, "1.5 sizes up or 2 sizes up"),
+        (-1, 0, "Half a size down or same size"),
+    ],
+)
+def test_offsets_are_written_in_words(low, high, expected):
+    assert offset_words(low, high) == expected
+
+
+def test_api_answer_costs_one_query_once_the_guide_is_loaded(
+    client, demo_content, django_assert_num_queries
+):
+    client.get("/api/sizing/recommend", AF1)
+    with django_assert_num_queries(1):
+        response = client.get("/api/sizing/recommend", AF1)
+    assert response.status_code == HTTPStatus.OK
