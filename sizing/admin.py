@@ -52,7 +52,7 @@ class BrandAdmin(admin.ModelAdmin):
             {
                 "fields": ["chart_source"],
                 "description": "One row per size. Every column must rise from row to row and "
-                "no size may appear twice; rows are listed by US men.s size. "
+                "no size may appear twice; rows are listed by US men's size. "
                 "Women's US is men's + 1.5 in every chart the guide ships with.",
             },
         ),

@@ -47,7 +47,6 @@ class SizeFinderForm(forms.Form):
         label="Your feet are",
         choices=Width,
         initial=Width.REGULAR,
-        required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose narrow, regular or wide."},
     )
@@ -66,8 +65,16 @@ class SizeFinderForm(forms.Form):
     # Fields a link may preselect without asking for an answer (e.g. ?system=us-women).
     PRESELECTABLE = ("shoe", "system", "width")
 
-    def __init__(self, *args, guide: Guide, **kwargs):
-        super().__init__(*args, **kwargs)
+    # What an answer assumes when a shared link leaves these out.
+    DEFAULTS = {"system": System.US_MEN, "width": Width.REGULAR}
+
+    def __init__(self, data=None, *args, guide: Guide, **kwargs):
+        if data is not None and any(not data.get(name) for name in self.DEFAULTS):
+            data = data.copy()
+            for name, value in self.DEFAULTS.items():
+                if not data.get(name):
+                    data[name] = value
+        super().__init__(data, *args, **kwargs)
         self.guide = guide
         self.fields["shoe"].choices = [("", "Choose a shoe")] + [
             (shoe.slug, shoe.name) for shoe in guide.shoes
@@ -94,9 +101,6 @@ class SizeFinderForm(forms.Form):
         if not SIZE_PATTERN.fullmatch(raw):
             raise forms.ValidationError("Enter the size as a number, like 10 or 10.5.")
         return Decimal(raw)
-
-    def clean_width(self):
-        return self.cleaned_data["width"] or Width.REGULAR
 
     def clean(self):
         cleaned = super().clean()

@@ -205,3 +205,11 @@ def test_api_answer_costs_one_query_once_the_guide_is_loaded(
     with django_assert_num_queries(1):
         response = client.get("/api/sizing/recommend", AF1)
     assert response.status_code == HTTPStatus.OK
+
+
+def test_link_without_system_or_width_assumes_us_mens_and_regular_feet(client, demo_content):
+    response = client.get(URL, {"shoe": "nike-dunk", "size": "10"})
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "US men&#x27;s 10</p>" in result_region(response)
+    assert re.search(r'<input type="radio" name="width" value="regular"[^>]* checked', html)
