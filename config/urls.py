@@ -11,12 +11,14 @@ from config import views
 from config.api import api
 from config.sitemaps import StaticPagesSitemap
 from markup import views as markup_views
+from sizing.sitemaps import SizingSitemap
 
 sitemaps = {
     "pages": StaticPagesSitemap,
     "posts": PostSitemap,
     "authors": AuthorSitemap,
     "categories": CategorySitemap,
+    "sizing": SizingSitemap,
 }
 
 urlpatterns = [

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from sizing import views
 
 app_name = "sizing"
-urlpatterns = []
+urlpatterns = [
+    path("", views.finder, name="finder"),
+]

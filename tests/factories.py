@@ -1,10 +1,12 @@
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from blog.models import FAQ, Author, Category, Post, Tag
+from sizing.models import Brand, Comparison, Shoe, SizeChartRow, WidthRule
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -76,3 +78,57 @@ class FAQFactory(factory.django.DjangoModelFactory):
     question = factory.Sequence(lambda n: f"Question {n}?")
     answer = "An **answer**."
     order = factory.Sequence(int)
+
+
+# sizing
+
+
+class BrandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Brand
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Brand {n}")
+    slug = factory.Sequence(lambda n: f"brand-{n}")
+    chart_source = "A public conversion table."
+
+
+class SizeChartRowFactory(factory.django.DjangoModelFactory):
+    """Rows of a regular chart: the n-th row is US men's 6 + n/2."""
+
+    class Meta:
+        model = SizeChartRow
+
+    brand = factory.SubFactory(BrandFactory)
+    us_men = factory.Sequence(lambda n: Decimal(6) + Decimal(n) / 2)
+    us_women = factory.LazyAttribute(lambda row: row.us_men + Decimal("1.5"))
+    uk = factory.LazyAttribute(lambda row: row.us_men - 1)
+    eu = factory.LazyAttribute(lambda row: Decimal(33) + row.us_men)
+    cm = factory.LazyAttribute(lambda row: Decimal(18) + row.us_men)
+
+
+class ShoeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Shoe
+
+    brand = factory.SubFactory(BrandFactory)
+    model = factory.Sequence(lambda n: f"Runner {n}")
+    slug = factory.Sequence(lambda n: f"runner-{n}")
+    fit_notes = "Fits true to size."
+
+
+class ComparisonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comparison
+
+    shoe = factory.SubFactory(ShoeFactory)
+    explanation = "Take the same size."
+
+
+class WidthRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WidthRule
+        django_get_or_create = ("width",)
+
+    width = "regular"
+    explanation = "Stay true to size."

@@ -1,0 +1,144 @@
+from decimal import Decimal
+from http import HTTPStatus
+
+from django.shortcuts import render
+from django.utils.text import capfirst
+
+from sizing.choices import Condition, System, Width
+from sizing.engine import Guide, Recommendation, format_size
+from sizing.forms import SizeFinderForm
+from sizing.guide import current_guide
+
+CONDITION_LEADS = {
+    Condition.ALWAYS: "",
+    Condition.SIZED_DOWN: "If you sized down in them: ",
+    Condition.WIDE_WIDTH: "If you buy them in a wide width: ",
+}
+CONDITION_ORDER = {condition: index for index, condition in enumerate(Condition)}
+MEASURE_ANSWER = (
+    "Stand on a sheet of paper with your heel against a wall, mark the tip of your longest "
+    "toe, and measure from the wall to the mark in centimetres. Measure both feet in the "
+    "evening and use the longer one. Asics prints the length in cm on the tongue label and "
+    "the box, so you can compare directly."
+)
+
+
+def offset_words(low: int, high: int) -> str:
+    """Offsets in half sizes as words: "Same size", "Same size or half a size up"..."""
+
+    def words(offset: int) -> str:
+        if offset == 0:
+            return "same size"
+        direction = "up" if offset > 0 else "down"
+        if abs(offset) == 1:
+            return f"half a size {direction}"
+        if abs(offset) == 2:
+            return f"a full size {direction}"
+        return f"{format_size(Decimal(abs(offset)) / 2)} sizes {direction}"
+
+    return capfirst(words(low) if low == high else f"{words(low)} or {words(high)}")
+
+
+def comparison_rows(guide: Guide) -> list[dict]:
+    """The comparison table: each reference shoe, how it runs, and the advice."""
+    return [
+        {
+            "shoe": shoe,
+            "advice": [
+                {
+                    "condition": rule.condition,
+                    "lead": CONDITION_LEADS[rule.condition],
+                    "offsets": offset_words(rule.offset_min, rule.offset_max),
+                    "explanation": rule.explanation,
+                }
+                for rule in sorted(shoe.rules, key=lambda rule: CONDITION_ORDER[rule.condition])
+            ],
+        }
+        for shoe in guide.shoes
+    ]
+
+
+def faq_entries(guide: Guide) -> list[tuple[str, str]]:
+    """Questions and answers shown on the page and given to search engines as FAQPage."""
+    target = guide.target
+    entries = []
+    if target:
+        entries.append((f"Does the {target.name} run true to size?", target.fit_notes))
+    wide = guide.width_rules_by_width.get(Width.WIDE)
+    if wide:
+        entries.append(("Should I size up for wide feet?", wide.explanation))
+    if target and target.stretch_notes:
+        entries.append((f"Does the {target.name} stretch?", target.stretch_notes))
+    entries.append(
+        (
+            "How do women's sizes compare with men's?",
+            "US women's sizes are US men's plus 1.5: a men's US 7 is about a women's US 8.5. "
+            "Centimetres are the one measure that does not change with gender or brand.",
+        )
+    )
+    entries.append(("How do I measure my foot?", MEASURE_ANSWER))
+    for row in comparison_rows(guide):
+        answer = " ".join(f"{item['lead']}{item['explanation']}" for item in row["advice"])
+        if answer:
+            entries.append((f"Which Kayano 14 size if I wear the {row['shoe'].name}?", answer))
+    return entries
+
+
+def faq_structured_data(entries: list[tuple[str, str]]) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": question,
+                "acceptedAnswer": {"@type": "Answer", "text": answer},
+            }
+            for question, answer in entries
+        ],
+    }
+
+
+def answer_context(recommendation: Recommendation, system: System) -> dict:
+    """The headline (in the reader's system) and every size in every system."""
+    sizes = recommendation.sizes
+    headline = ""
+    if sizes:
+        headline = sizes[0].label(system)
+        if len(sizes) == 2:
+            headline += f" or {format_size(sizes[1].size_in(system))}"
+            if system == System.CM:
+                headline += " cm"
+    return {
+        "recommendation": recommendation,
+        "headline": headline,
+        # One row per system, one column per size: narrow enough for a phone.
+        "size_rows": [
+            (choice.label, [format_size(size.size_in(choice)) for size in sizes])
+            for choice in System
+        ],
+    }
+
+
+def finder(request):
+    """The size finder: the answer lives in the query string, so it can be shared."""
+    guide = current_guide()
+    if "size" in request.GET:
+        form = SizeFinderForm(request.GET, guide=guide)
+    else:
+        form = SizeFinderForm.preselected(request.GET, guide=guide)
+    context = {"form": form, "guide": guide, "systems": System.choices}
+    status = HTTPStatus.OK
+    if form.is_bound:
+        if guide.is_ready and form.is_valid():
+            system = System(form.cleaned_data["system"])
+            context.update(answer_context(form.recommendation(), system), system=system)
+        else:
+            status = HTTPStatus.BAD_REQUEST
+    faq = faq_entries(guide)
+    context.update(
+        comparison_rows=comparison_rows(guide),
+        faq=faq,
+        faq_ld=faq_structured_data(faq),
+    )
+    return render(request, "sizing/finder.html", context, status=status)
