@@ -1,6 +1,6 @@
 """The size finder as JSON: `/api/sizing/recommend` and `/api/sizing/shoes`."""
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from sizing.choices import System
 from sizing.engine import ChartRow, valid_sizes
@@ -63,7 +63,7 @@ def recommend(
     check boxes of the size finder. The same answer as the /sizing/ page."""
     guide = current_guide()
     if not guide.is_ready:
-        return 503, ErrorOut(detail="The size finder has no size charts or shoes yet.")
+        return Status(503, ErrorOut(detail="The size finder has no size charts or shoes yet."))
     data = {
         "shoe": shoe,
         "size": size,
@@ -74,15 +74,21 @@ def recommend(
     }
     form = SizeFinderForm(data, guide=guide)
     if not form.is_valid():
-        return 400, ErrorOut(
-            detail="Some parameters are not valid: " + ", ".join(form.errors) + ".",
-            errors={field: list(errors) for field, errors in form.errors.items()},
+        return Status(
+            400,
+            ErrorOut(
+                detail="Some parameters are not valid: " + ", ".join(form.errors) + ".",
+                errors={field: list(errors) for field, errors in form.errors.items()},
+            ),
         )
     answer = form.recommendation()
-    return 200, RecommendationOut(
-        recommended=[SizeOut.from_row(row) for row in answer.sizes],
-        reasons=list(answer.reasons),
-        warnings=list(answer.warnings),
+    return Status(
+        200,
+        RecommendationOut(
+            recommended=[SizeOut.from_row(row) for row in answer.sizes],
+            reasons=list(answer.reasons),
+            warnings=list(answer.warnings),
+        ),
     )
 
 
