@@ -23,6 +23,7 @@ urlpatterns = [
     path("colorways/", include("colorways.urls")),
     path("sizing/", include("sizing.urls")),
     path("search/", views.search, name="search"),
+    path("", include("consent.urls")),
     path("api/", api.urls),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
