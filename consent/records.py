@@ -74,7 +74,10 @@ def _check_rate(*, visitor: Visitor, address: str) -> None:
     if recent.count() >= settings.CONSENT_RATE_LIMIT_PER_VISITOR:
         raise RateLimited
     # The address is only hashed into a short-lived cache key, never stored.
-    key = "consent:rate:" + salted_hmac("consent.address", address).hexdigest()[:32]
+    key = (
+        "consent:rate:"
+        + salted_hmac("consent.address", address, algorithm="sha256").hexdigest()[:32]
+    )
     cache.add(key, 0, RATE_WINDOW_SECONDS)
     try:
         count = cache.incr(key)
