@@ -94,6 +94,7 @@ class CookieGroupFactory(factory.django.DjangoModelFactory):
 class CookieFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "cookie_consent.Cookie"
+        skip_postgeneration_save = True
 
     cookiegroup = factory.SubFactory(CookieGroupFactory)
     name = factory.Sequence(lambda n: f"cookie_{n}")
