@@ -4,6 +4,7 @@ Every decision endpoint works both as a plain form POST (redirecting back, for
 readers without JavaScript) and from the page's script (JSON, no reload).
 """
 
+import json
 import logging
 from http import HTTPStatus
 
@@ -137,7 +138,11 @@ def measure(request):
     _, consent = _current(request)
     if consent is None or ANALYTICS_GROUP not in consent.accepted:
         return HttpResponse(status=HTTPStatus.FORBIDDEN)
-    logger.info("page view measured: %s", request.body[:300].decode("utf-8", "replace"))
+    try:
+        path = json.loads(request.body[:2000]).get("path", "")
+    except (ValueError, AttributeError):
+        path = ""
+    logger.info("page view measured: %r", str(path)[:200])
     return HttpResponse(status=HTTPStatus.NO_CONTENT)
 
 
