@@ -157,19 +157,31 @@ def test_a_cached_page_never_decides_the_banner_for_another_visitor(new_page, si
     cached_for_newcomer = newcomer.context.request.get(site + "/")
     assert "consent-banner-decided" not in cached_for_newcomer.text()
 
-    def serve(page, cached):
-        page.route(
-            site + "/",
-            lambda route: route.fulfill(status=200, body=cached.body(), headers=cached.headers),
-        )
-
-    serve(newcomer, cached_for_decided)
+    serve_from_cache(newcomer, cached_for_decided)
     newcomer.goto(site + "/")
     assert newcomer.locator(BANNER).is_visible()
 
-    serve(decided, cached_for_newcomer)
+    serve_from_cache(decided, cached_for_newcomer)
     decided.goto(site + "/")
     assert not decided.locator(BANNER).is_visible()
+
+
+def serve_from_cache(page, cached):
+    """Answer the stored response's address from it, as a full-page cache would."""
+    headers = {k: v for k, v in cached.headers.items() if k.lower() != "set-cookie"}
+    page.route(
+        cached.url, lambda route: route.fulfill(status=200, body=cached.body(), headers=headers)
+    )
+
+
+def test_the_page_script_deletes_optional_cookies_even_from_a_cached_page(new_page, site):
+    page = new_page()
+    cached = page.context.request.get(site + "/")
+    page.context.add_cookies([{"name": "k14_analytics", "value": "old", "url": site}])
+    serve_from_cache(page, cached)
+    page.goto(site + "/")
+    page.wait_for_load_state("networkidle")
+    assert "k14_analytics" not in cookie_names(page)
 
 
 def test_markdown_preview_in_the_admin_is_sanitized(page, live_server):
