@@ -3,6 +3,7 @@ from cookie_consent.models import Cookie
 from django.contrib import admin
 
 from consent.models import ConsentRecord, CookieDetail, PolicyPage
+from consent.records import Visitor
 
 
 class CookieDetailInline(admin.StackedInline):
@@ -45,6 +46,7 @@ class ConsentRecordAdmin(admin.ModelAdmin):
     list_display = ["confirmed_at", "visitor_short", "banner_version", "method", "choices"]
     list_filter = ["method", "banner_version"]
     search_fields = ["=visitor_id"]
+    search_help_text = "The visitor id, or the value of the reader's consent_visitor cookie."
     date_hierarchy = "confirmed_at"
     readonly_fields = [
         "created_at",
@@ -58,6 +60,14 @@ class ConsentRecordAdmin(admin.ModelAdmin):
     @admin.display(description="visitor", ordering="visitor_id")
     def visitor_short(self, obj):
         return f"{obj.visitor_id[:12]}…"
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also find records by the raw consent_visitor cookie value a reader sends us."""
+        term = search_term.strip()
+        if not term:
+            return super().get_search_results(request, queryset, search_term)
+        pseudonym = Visitor(token=term, is_new=False).pseudonym
+        return queryset.filter(visitor_id__in=[term, pseudonym]), False
 
     def has_add_permission(self, request):
         return False

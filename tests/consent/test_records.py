@@ -9,6 +9,7 @@ from cookie_consent.models import Cookie, CookieGroup
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -115,3 +116,14 @@ def test_demo_content_is_idempotent_and_gives_every_cookie_a_provider_and_lifeti
         "marketing",
     }
     assert not Cookie.objects.filter(detail__isnull=True).exists()
+
+
+def test_admin_finds_a_readers_records_by_their_visitor_cookie(staff_client, cookie_groups):
+    reader = Client()
+    reader.post(reverse("consent:save"), {"method": "reject_all"})
+    token = reader.cookies["consent_visitor"].value
+    ConsentRecordFactory()
+    url = reverse("admin:consent_consentrecord_changelist")
+    response = staff_client.get(url, {"q": token})
+    assert response.context["cl"].result_count == 1
+    assert response.context["cl"].result_list[0].method == ConsentRecord.Method.REJECT_ALL
