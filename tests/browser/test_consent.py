@@ -1,12 +1,14 @@
 """The cookie banner in a real browser: consent before any optional cookie or script."""
 
 import re
+import time
 
 import pytest
+from cookie_consent.models import CookieGroup
 from django.urls import reverse
 
 from tests.browser.conftest import PHONE
-from tests.factories import UserFactory
+from tests.factories import CookieFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ANALYTICS_URLS = re.compile(r"/static/js/measure\.js|/cookies/measure/")
@@ -30,6 +32,11 @@ def watch_analytics(page):
         lambda m: seen["csp"].append(m.text) if "Content Security Policy" in m.text else 0,
     )
     return seen
+
+
+def announced(page, text):
+    """Wait until the screen-reader announcement region says `text`."""
+    page.locator("#consent-announcer", has_text=text).wait_for(state="attached")
 
 
 def cookie_names(page):
@@ -65,14 +72,20 @@ def test_reject_all_leaves_no_optional_cookie_and_no_analytics_request(page, sit
     page.goto(site + "/")
     page.get_by_role("button", name="Reject all").click()
     page.locator(BANNER).wait_for(state="hidden")
-    assert "Analytics: off" in page.locator("#consent-announcer").text_content(timeout=2000)
+    announced(page, "Analytics: off")
     page.goto(site + "/blog/")
     page.wait_for_load_state("networkidle")
     assert not page.locator(BANNER).is_visible()
     assert seen["requests"] == []
     assert seen["csp"] == []
     assert not cookie_names(page) & OPTIONAL_COOKIES
-    assert {"cookie_consent", "consent_state", "consent_visitor"} <= cookie_names(page)
+    cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
+    consent = cookies["cookie_consent"]
+    assert consent["httpOnly"] is True
+    assert consent["sameSite"] == "Lax"
+    assert abs(consent["expires"] - (time.time() + 183 * 86400)) < 3600
+    assert cookies["consent_state"]["httpOnly"] is False
+    assert cookies["consent_visitor"]["httpOnly"] is True
 
 
 def test_accept_all_loads_analytics_without_reloading_the_page(page, site):
@@ -88,6 +101,51 @@ def test_accept_all_loads_analytics_without_reloading_the_page(page, site):
     page.goto(site + "/blog/")
     page.wait_for_load_state("networkidle")
     assert sum("/cookies/measure/" in url for url in seen["requests"]) == 2
+
+
+def test_a_new_cookie_in_the_list_asks_again_and_stops_analytics(page, site):
+    page.goto(site + "/")
+    with page.expect_request(lambda r: r.url.endswith("/cookies/measure/")):
+        page.get_by_role("button", name="Accept all").click()
+    CookieFactory(cookiegroup=CookieGroup.objects.get(varname="analytics"), name="k14_new")
+    seen = watch_analytics(page)
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(BANNER).is_visible()
+    assert seen["requests"] == []
+    assert "k14_analytics" not in cookie_names(page)
+
+
+def test_a_configured_provider_is_fetched_only_after_consent(page, site, settings):
+    provider = "https://stats.example.org/js/script.js"
+    settings.ANALYTICS_SCRIPT_URL = provider
+    settings.ANALYTICS_SITE_ID = "kayano14hub.example"
+    settings.SECURE_CSP = {
+        **settings.SECURE_CSP,
+        "script-src": [*settings.SECURE_CSP["script-src"], "https://stats.example.org"],
+    }
+    fetched = []
+    page.route(
+        "https://stats.example.org/**",
+        lambda route: (
+            fetched.append(route.request.url),
+            route.fulfill(body="window.providerRan = true;", content_type="text/javascript"),
+        ),
+    )
+    page.goto(site + "/")
+    page.wait_for_load_state("networkidle")
+    assert fetched == []
+    page.get_by_role("button", name="Reject all").click()
+    page.locator(BANNER).wait_for(state="hidden")
+    page.goto(site + "/cookies/")
+    with page.expect_response(provider):
+        page.get_by_role("button", name="Accept all").click()
+    assert fetched == [provider]
+    page.locator(f'script[src="{provider}"]').wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.providerRan") is True
+    script = page.locator(f'script[src="{provider}"]')
+    assert script.get_attribute("data-domain") == "kayano14hub.example"
 
 
 def test_withdrawal_on_the_settings_page_deletes_the_optional_cookies(page, site):
@@ -141,7 +199,7 @@ def test_banner_is_keyboard_operable_without_trapping_focus(page, site):
     page.keyboard.press("Enter")
     page.locator(BANNER).wait_for(state="hidden")
     assert page.evaluate("document.activeElement.id") == "main"
-    assert "saved" in page.locator("#consent-announcer").text_content(timeout=2000)
+    announced(page, "saved")
     assert "cookie_consent" in cookie_names(page)
 
 
