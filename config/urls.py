@@ -8,6 +8,7 @@ from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
 from config import views
 from config.api import api
 from config.sitemaps import StaticPagesSitemap
+from consent.sitemaps import PolicyPageSitemap
 from markup import views as markup_views
 
 sitemaps = {
@@ -15,6 +16,7 @@ sitemaps = {
     "posts": PostSitemap,
     "authors": AuthorSitemap,
     "categories": CategorySitemap,
+    "policies": PolicyPageSitemap,
 }
 
 urlpatterns = [

@@ -127,3 +127,11 @@ def test_admin_finds_a_readers_records_by_their_visitor_cookie(staff_client, coo
     response = staff_client.get(url, {"q": token})
     assert response.context["cl"].result_count == 1
     assert response.context["cl"].result_list[0].method == ConsentRecord.Method.REJECT_ALL
+
+
+def test_policy_pages_are_in_the_sitemap(client):
+    PolicyPageFactory(kind=PolicyPage.Kind.PRIVACY)
+    PolicyPageFactory(kind=PolicyPage.Kind.COOKIES, title="Cookie policy")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"{reverse('consent:privacy')}</loc>" in xml
+    assert f"{reverse('consent:cookie-policy')}</loc>" in xml
