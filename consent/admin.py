@@ -43,7 +43,7 @@ class PolicyPageAdmin(admin.ModelAdmin):
 class ConsentRecordAdmin(admin.ModelAdmin):
     """Proof of consent is read, never written, here; only pruning removes it."""
 
-    list_display = ["confirmed_at", "visitor_short", "banner_version", "method", "choices"]
+    list_display = ["confirmed_at", "visitor_short", "banner_version", "method", "choice_summary"]
     list_filter = ["method", "banner_version"]
     search_fields = ["=visitor_id"]
     search_help_text = "The visitor id, or the value of the reader's consent_visitor cookie."
@@ -60,6 +60,13 @@ class ConsentRecordAdmin(admin.ModelAdmin):
     @admin.display(description="visitor", ordering="visitor_id")
     def visitor_short(self, obj):
         return f"{obj.visitor_id[:12]}…"
+
+    @admin.display(description="choices")
+    def choice_summary(self, obj):
+        return ", ".join(
+            f"{group}: {'yes' if accepted else 'no'}"
+            for group, accepted in sorted(obj.choices.items())
+        )
 
     def get_search_results(self, request, queryset, search_term):
         """Also find records by the raw consent_visitor cookie value a reader sends us."""

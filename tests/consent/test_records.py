@@ -60,10 +60,11 @@ def test_the_database_allows_one_record_per_visitor_version_and_decision():
 
 
 def test_staff_read_records_in_the_admin_but_cannot_write_them(staff_client):
-    record = ConsentRecordFactory()
+    record = ConsentRecordFactory(choices={"analytics": True, "marketing": False})
     listing = staff_client.get(reverse("admin:consent_consentrecord_changelist"))
     assert listing.status_code == HTTPStatus.OK
     assert record.visitor_id[:12] in listing.content.decode()
+    assert "analytics: yes, marketing: no" in listing.content.decode()
     assert staff_client.get(reverse("admin:consent_consentrecord_add")).status_code == (
         HTTPStatus.FORBIDDEN
     )
