@@ -65,6 +65,10 @@ def test_banner_on_first_visit_offers_three_equal_choices_and_nothing_optional(p
     page.wait_for_load_state("networkidle")
     assert seen["requests"] == []
     assert not cookie_names(page) & OPTIONAL_COOKIES
+    # No cookie wall: the site can be used without answering.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Blog").click()
+    page.wait_for_url(site + "/blog/")
+    assert page.locator(BANNER).is_visible()
 
 
 def test_reject_all_leaves_no_optional_cookie_and_no_analytics_request(page, site):
