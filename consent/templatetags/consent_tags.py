@@ -60,7 +60,8 @@ def consent_banner(context):
     catalogue = current_catalogue()
     decided = current_consent(records.stored_consent(request), catalogue=catalogue) is not None
     return {
-        "show": True,
+        # Without optional cookies there is nothing to ask.
+        "show": bool(catalogue.optional_groups),
         "catalogue": catalogue,
         "decided": decided,
         "csrf_token": context.get("csrf_token"),

@@ -5,6 +5,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from cookie_consent.models import CookieGroup
 from django.test import Client
 from django.urls import reverse
 
@@ -259,3 +260,10 @@ def test_csp_stays_strict_and_pages_have_no_inline_script_or_style(client):
         assert "src=" in tag or 'type="application/json"' in tag
     assert " style=" not in html
     assert "<style" not in html
+
+
+def test_without_optional_cookie_groups_there_is_no_banner(client):
+    CookieGroup.objects.filter(is_required=False).delete()
+    html = client.get("/").content.decode()
+    assert "consent-banner" not in html
+    assert "Cookie settings</a>" in html
