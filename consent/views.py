@@ -43,7 +43,7 @@ def cookie_settings(request):
     catalogue, consent = _current(request)
     accepted = consent.accepted if consent else frozenset()
     form = ConsentForm(
-        initial={"method": "choose", "groups": sorted(accepted), "next": request.path},
+        initial={"method": "choose", "groups": sorted(accepted)},
         catalogue=catalogue,
     )
     return render(
@@ -60,7 +60,9 @@ def save(request):
     form = ConsentForm(request.POST, catalogue=catalogue)
     if not form.is_valid():
         if _wants_json(request):
-            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+            return JsonResponse(
+                {"errors": form.errors.get_json_data()}, status=HTTPStatus.BAD_REQUEST
+            )
         _, consent = _current(request)
         context = {
             "catalogue": catalogue,

@@ -50,11 +50,8 @@ def consent_head(context):
 @register.inclusion_tag("consent/banner.html", takes_context=True)
 def consent_banner(context):
     request = context.get("request")
-    if (
-        request is None
-        or request.resolver_match
-        and request.resolver_match.view_name == ("consent:settings")
-    ):
+    match = getattr(request, "resolver_match", None)
+    if request is None or (match is not None and match.view_name == "consent:settings"):
         # The settings page is the banner's second layer: it needs no banner of its own.
         return {"show": False}
     catalogue = current_catalogue()

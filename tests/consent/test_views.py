@@ -199,6 +199,7 @@ def test_settings_page_has_no_ticked_box_before_a_choice_and_reflects_the_choice
     ]
     assert " checked" not in html
     assert "k14_analytics" in html
+    assert 'id="consent-banner"' not in html
     decide(client, "choose", groups=["analytics"])
     html = client.get(reverse("consent:settings")).content.decode()
     assert 'value="analytics" id="group-analytics" checked' in html
