@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 
 EDITORS_GROUP = "Editors"
 # Apps whose records editors write and publish; they get every permission on them.
-EDITORIAL_APPS = ("blog", "colorways", "sizing")
+EDITORIAL_APPS = ("blog", "colorways", "sizing", "consent")
 
 
 def ensure_editors_group(using, **kwargs):

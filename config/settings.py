@@ -6,6 +6,7 @@ SECRET_KEY and ALLOWED_HOSTS must be given. See `.env.example` for every variabl
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp.plugins.otp_totp",
     "two_factor",
+    "cookie_consent",
+    "consent",
     "colorways",
     "sizing",
     "blog",
@@ -88,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "consent.middleware.OptionalCookieMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -263,3 +267,25 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Cookie consent (the consent app). django-cookie-consent holds the cookie groups and
+# cookies; the consent app stores decisions in its own cookies and records.
+CONSENT_COOKIE_AGE = 60 * 60 * 24 * 183  # six months, then the banner asks again
+COOKIE_CONSENT_NAME = "cookie_consent"
+COOKIE_CONSENT_MAX_AGE = CONSENT_COOKIE_AGE
+COOKIE_CONSENT_SECURE = SESSION_COOKIE_SECURE
+COOKIE_CONSENT_LOG_ENABLED = False  # replaced by consent.ConsentRecord
+CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 730)
+CONSENT_RATE_LIMIT_PER_VISITOR = env_int("CONSENT_RATE_LIMIT_PER_VISITOR", 20)
+CONSENT_RATE_LIMIT_PER_ADDRESS = env_int("CONSENT_RATE_LIMIT_PER_ADDRESS", 120)
+# Analytics, loaded only after the reader accepts the Analytics cookies. Without a
+# provider the site's own demo measurement script (static/js/measure.js) is used.
+ANALYTICS_SCRIPT_URL = os.environ.get("ANALYTICS_SCRIPT_URL", "").strip()
+ANALYTICS_SITE_ID = os.environ.get("ANALYTICS_SITE_ID", "").strip()
+ANALYTICS_SITE_ID_ATTRIBUTE = os.environ.get("ANALYTICS_SITE_ID_ATTRIBUTE", "data-domain")
+if ANALYTICS_SCRIPT_URL:
+    _analytics = urlsplit(ANALYTICS_SCRIPT_URL)
+    if _analytics.scheme != "https" or not _analytics.netloc:
+        raise ImproperlyConfigured("ANALYTICS_SCRIPT_URL must be an https:// URL.")
+    SECURE_CSP["script-src"].append(f"https://{_analytics.netloc}")
+    SECURE_CSP["connect-src"].append(f"https://{_analytics.netloc}")

@@ -10,6 +10,7 @@ from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
 from config import views
 from config.api import api
 from config.sitemaps import StaticPagesSitemap
+from consent.sitemaps import PolicyPageSitemap
 from markup import views as markup_views
 from sizing.sitemaps import SizingSitemap
 
@@ -19,6 +20,7 @@ sitemaps = {
     "authors": AuthorSitemap,
     "categories": CategorySitemap,
     "sizing": SizingSitemap,
+    "policies": PolicyPageSitemap,
 }
 
 urlpatterns = [
@@ -27,6 +29,7 @@ urlpatterns = [
     path("colorways/", include("colorways.urls")),
     path("sizing/", include("sizing.urls")),
     path("search/", views.search, name="search"),
+    path("", include("consent.urls")),
     path("api/", api.urls),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

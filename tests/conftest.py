@@ -56,3 +56,29 @@ def reader_client(client, db):
     """A logged-in account that is not staff."""
     client.force_login(UserFactory())
     return client
+
+
+@pytest.fixture
+def cookie_groups(db):
+    """The site's three cookie groups: necessary (required), analytics and marketing.
+
+    The catalogue cache is emptied first: a rolled-back test leaves no signal behind.
+    """
+    from django.core.cache import cache
+
+    from tests.factories import CookieFactory, CookieGroupFactory
+
+    cache.clear()
+    necessary = CookieGroupFactory(varname="necessary", name="Strictly necessary", is_required=True)
+    necessary_cookies = ("sessionid", "csrftoken", "messages") + (
+        "cookie_consent",
+        "consent_state",
+        "consent_visitor",
+    )
+    for name in necessary_cookies:
+        CookieFactory(cookiegroup=necessary, name=name)
+    analytics = CookieGroupFactory(varname="analytics", name="Analytics")
+    CookieFactory(cookiegroup=analytics, name="k14_analytics")
+    CookieGroupFactory(varname="marketing", name="Marketing")
+    yield
+    cache.clear()

@@ -132,3 +132,59 @@ class WidthRuleFactory(factory.django.DjangoModelFactory):
 
     width = "regular"
     explanation = "Stay true to size."
+
+
+# consent
+class CookieGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cookie_consent.CookieGroup"
+        django_get_or_create = ("varname",)
+
+    varname = factory.Sequence(lambda n: f"group{n}")
+    name = factory.LazyAttribute(lambda g: g.varname.title())
+    description = "What these cookies are for."
+    is_required = False
+    ordering = factory.Sequence(int)
+
+
+class CookieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cookie_consent.Cookie"
+        skip_postgeneration_save = True
+
+    cookiegroup = factory.SubFactory(CookieGroupFactory)
+    name = factory.Sequence(lambda n: f"cookie_{n}")
+    description = "Why the cookie is set."
+    detail = factory.RelatedFactory(
+        "tests.factories.CookieDetailFactory", factory_related_name="cookie"
+    )
+
+
+class CookieDetailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "consent.CookieDetail"
+
+    cookie = factory.SubFactory(CookieFactory, detail=None)
+    provider = "Kayano 14 Hub (first party)"
+    lifetime = "6 months"
+
+
+class ConsentRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "consent.ConsentRecord"
+
+    confirmed_at = factory.LazyFunction(timezone.now)
+    visitor_id = factory.Sequence(lambda n: f"{n:032x}")
+    banner_version = "0123456789abcdef"
+    choices = factory.LazyFunction(lambda: {"analytics": False, "marketing": False})
+    method = "reject_all"
+
+
+class PolicyPageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "consent.PolicyPage"
+        django_get_or_create = ("kind",)
+
+    kind = "privacy"
+    title = "Privacy policy"
+    body = "## What we keep\n\nAs little as we can."

@@ -67,6 +67,21 @@ def page(browser):
 
 
 @pytest.fixture
+def new_page(browser):
+    """Pages in fresh browser contexts (own cookies), e.g. new_page(viewport=PHONE)."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**{"viewport": DESKTOP, **options})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def screenshot(request):
     """Save a full-page screenshot under test-artifacts/ for a person to look at."""
 

@@ -1,0 +1,86 @@
+from cookie_consent.admin import CookieAdmin
+from cookie_consent.models import Cookie
+from django.contrib import admin
+
+from consent.models import ConsentRecord, CookieDetail, PolicyPage
+from consent.records import Visitor
+
+
+class CookieDetailInline(admin.StackedInline):
+    model = CookieDetail
+    can_delete = False
+    min_num = 1
+    verbose_name = "provider and lifetime"
+    verbose_name_plural = "provider and lifetime"
+
+
+# The cookie policy needs each cookie's provider and lifetime beside the library's fields.
+admin.site.unregister(Cookie)
+
+
+@admin.register(Cookie)
+class CookieWithDetailAdmin(CookieAdmin):
+    inlines = [CookieDetailInline]
+    list_display = ["name", "cookiegroup", "provider", "lifetime", "domain", "path"]
+    list_select_related = ["cookiegroup", "detail"]
+
+    @admin.display(ordering="detail__provider")
+    def provider(self, obj):
+        return getattr(getattr(obj, "detail", None), "provider", "")
+
+    @admin.display(ordering="detail__lifetime")
+    def lifetime(self, obj):
+        return getattr(getattr(obj, "detail", None), "lifetime", "")
+
+
+@admin.register(PolicyPage)
+class PolicyPageAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+
+@admin.register(ConsentRecord)
+class ConsentRecordAdmin(admin.ModelAdmin):
+    """Proof of consent is read, never written, here; only pruning removes it."""
+
+    list_display = ["confirmed_at", "visitor_short", "banner_version", "method", "choice_summary"]
+    list_filter = ["method", "banner_version"]
+    search_fields = ["=visitor_id"]
+    search_help_text = "The visitor id, or the value of the reader's consent_visitor cookie."
+    date_hierarchy = "confirmed_at"
+    readonly_fields = [
+        "created_at",
+        "confirmed_at",
+        "visitor_id",
+        "banner_version",
+        "choices",
+        "method",
+    ]
+
+    @admin.display(description="visitor", ordering="visitor_id")
+    def visitor_short(self, obj):
+        return f"{obj.visitor_id[:12]}…"
+
+    @admin.display(description="choices")
+    def choice_summary(self, obj):
+        return ", ".join(
+            f"{group}: {'yes' if accepted else 'no'}"
+            for group, accepted in sorted(obj.choices.items())
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also find records by the raw consent_visitor cookie value a reader sends us."""
+        term = search_term.strip()
+        if not term:
+            return super().get_search_results(request, queryset, search_term)
+        pseudonym = Visitor(token=term, is_new=False).pseudonym
+        return queryset.filter(visitor_id__in=[term, pseudonym]), False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

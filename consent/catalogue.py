@@ -1,0 +1,60 @@
+"""The cookie groups and cookies as they are now, read once and cached until an edit."""
+
+from cookie_consent.models import Cookie, CookieGroup
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from consent.state import Catalogue, CookieInfo, GroupInfo
+
+CACHE_KEY = "consent:catalogue"
+CACHE_SECONDS = 60 * 60
+
+
+def load_catalogue() -> Catalogue:
+    """Read every cookie group with its cookies from the database."""
+    groups = CookieGroup.objects.prefetch_related("cookie_set__detail").order_by("ordering", "id")
+    return Catalogue(
+        groups=tuple(
+            GroupInfo(
+                varname=group.varname,
+                name=group.name,
+                description=group.description,
+                required=group.is_required,
+                cookies=tuple(
+                    CookieInfo(
+                        name=cookie.name,
+                        purpose=cookie.description,
+                        provider=getattr(getattr(cookie, "detail", None), "provider", ""),
+                        lifetime=getattr(getattr(cookie, "detail", None), "lifetime", ""),
+                        domain=cookie.domain,
+                        path=cookie.path or "/",
+                    )
+                    for cookie in sorted(group.cookie_set.all(), key=lambda c: c.name)
+                ),
+            )
+            for group in groups
+        )
+    )
+
+
+def current_catalogue() -> Catalogue:
+    """The catalogue from the cache, read from the database after any edit."""
+    catalogue = cache.get(CACHE_KEY)
+    if catalogue is None:
+        catalogue = load_catalogue()
+        cache.set(CACHE_KEY, catalogue, CACHE_SECONDS)
+    return catalogue
+
+
+def forget_catalogue(**kwargs) -> None:
+    cache.delete(CACHE_KEY)
+
+
+def connect_signals() -> None:
+    from consent.models import CookieDetail
+
+    for model in (CookieGroup, Cookie, CookieDetail):
+        post_save.connect(forget_catalogue, sender=model, dispatch_uid=f"consent-{model.__name__}")
+        post_delete.connect(
+            forget_catalogue, sender=model, dispatch_uid=f"consent-d-{model.__name__}"
+        )

@@ -1,0 +1,14 @@
+from django.contrib.sitemaps import Sitemap
+
+from consent.models import PolicyPage
+
+
+class PolicyPageSitemap(Sitemap):
+    changefreq = "yearly"
+    priority = 0.2
+
+    def items(self):
+        return PolicyPage.objects.all()
+
+    def lastmod(self, page):
+        return page.updated_at
