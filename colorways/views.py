@@ -1,0 +1,98 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.generic import DetailView
+
+from blog.models import Post
+from colorways.catalogue import (
+    PER_PAGE,
+    CatalogueFilterForm,
+    facet_counts,
+    filter_colorways,
+    sort_colorways,
+)
+from colorways.models import Colorway, Gender, Listing
+from colorways.resale import Observation, price_chart, resale_summary
+from colorways.structured_data import product_data
+
+SIZE_FINDER_PATH = "/sizing/"
+
+
+def colorway_list(request):
+    form = CatalogueFilterForm(request.GET)
+    form.is_valid()
+    filters = form.filters()
+    today = timezone.localdate()
+    colorways = sort_colorways(
+        filter_colorways(Colorway.objects.for_cards(), filters=filters, today=today),
+        sort=form.chosen_sort(),
+    )
+    paginator = Paginator(colorways, PER_PAGE)
+    if form.page_number() > max(paginator.num_pages, 1):
+        raise Http404("No such page of colorways.")
+    page_obj = paginator.page(form.page_number())
+    context = {
+        "form": form,
+        "filters": filters,
+        "facets": facet_counts(filters=filters, today=today),
+        "page_obj": page_obj,
+        "colorways": page_obj.object_list,
+        "today": today,
+    }
+    status = 400 if form.errors else 200
+    return render(request, "colorways/colorway_list.html", context, status=status)
+
+
+def mentioning_posts(colorway: Colorway):
+    """Published posts whose body embeds `colorway` by style code or slug."""
+    keys = [colorway.slug, *([colorway.style_code] if colorway.style_code else [])]
+    condition = Q()
+    for key in keys:
+        condition |= Q(body__contains=f"[[colorway:{key}]]")
+    return Post.objects.published().filter(condition).select_related("author")
+
+
+class ColorwayDetailView(DetailView):
+    template_name = "colorways/colorway_detail.html"
+
+    def get_queryset(self):
+        return Colorway.objects.select_related("collaborator").prefetch_related(
+            "palette",
+            "images",
+            "retail_prices",
+            "resale_observations",
+            "sources",
+            Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
+        )
+
+    def get_context_data(self, **kwargs):
+        colorway = self.object
+        retail = colorway.main_price
+        observations = [
+            Observation(observed_on=o.observed_on, price=o.price, currency=o.currency)
+            for o in colorway.resale_observations.all()
+        ]
+        summary = resale_summary(
+            observations=observations,
+            retail=retail.amount if retail else None,
+            retail_currency=retail.currency if retail else None,
+        )
+        chart = (
+            price_chart(observations=observations, currency=summary.currency, retail=summary.retail)
+            if summary
+            else None
+        )
+        size_link = SIZE_FINDER_PATH
+        if colorway.gender == Gender.WOMEN:
+            size_link += "?system=us_women"
+        context = {
+            "status": colorway.status(),
+            "resale": summary,
+            "chart": chart,
+            "size_link": size_link,
+            "posts": list(mentioning_posts(colorway)),
+            "product_ld": product_data(colorway, self.request),
+        }
+        return super().get_context_data(**context, **kwargs)
