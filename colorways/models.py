@@ -23,6 +23,14 @@ style_code_validator = RegexValidator(
     "(e.g. 1201A457-101).",
 )
 
+# Catalogue pages that share the /colorways/<slug>/ address space.
+RESERVED_SLUGS = frozenset({"upcoming", "timeline", "collaborators"})
+
+
+def validate_colorway_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(f"“{value}” is the address of another page; choose another slug.")
+
 
 class ReleasePrecision(models.TextChoices):
     DAY = releases.Precision.DAY, "Exact day"
@@ -242,6 +250,7 @@ class Colorway(DatedRecord, SourcedRecord):
     slug = models.SlugField(
         max_length=150,
         unique=True,
+        validators=[validate_colorway_slug],
         help_text="The address of the page: /colorways/<slug>/. Also usable in articles.",
     )
     style_code = models.CharField(

@@ -1,21 +1,24 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
 from blog.models import Post
+from colorways.calendar import release_calendar
 from colorways.catalogue import (
     PER_PAGE,
     CatalogueFilterForm,
+    Sort,
     facet_counts,
     filter_colorways,
     sort_colorways,
 )
-from colorways.models import Colorway, Gender, Listing
+from colorways.models import Collaborator, Colorway, Gender, Listing, Milestone
 from colorways.resale import Observation, price_chart, resale_summary
 from colorways.structured_data import product_data
+from colorways.timeline import timeline_years
 
 SIZE_FINDER_PATH = "/sizing/"
 
@@ -96,3 +99,55 @@ class ColorwayDetailView(DetailView):
             "product_ld": product_data(colorway, self.request),
         }
         return super().get_context_data(**context, **kwargs)
+
+
+class CollaboratorListView(ListView):
+    template_name = "colorways/collaborator_list.html"
+    context_object_name = "collaborators"
+
+    def get_queryset(self):
+        return Collaborator.objects.annotate(colorway_count=Count("colorways"))
+
+
+class CollaboratorDetailView(DetailView):
+    model = Collaborator
+    template_name = "colorways/collaborator_detail.html"
+
+    def get_context_data(self, **kwargs):
+        colorways = sort_colorways(
+            Colorway.objects.for_cards().filter(collaborator=self.object), sort=Sort.OLDEST
+        )
+        return super().get_context_data(colorways=colorways, **kwargs)
+
+
+def upcoming(request):
+    today = timezone.localdate()
+    context = {
+        "upcoming": sort_colorways(Colorway.objects.for_cards().upcoming(today), sort=Sort.OLDEST),
+        "announced": Colorway.objects.for_cards().announced().order_by("name"),
+    }
+    return render(request, "colorways/upcoming.html", context)
+
+
+def upcoming_ics(request):
+    today = timezone.localdate()
+    colorways = Colorway.objects.upcoming(today).select_related("collaborator")
+    body = release_calendar(
+        colorways=colorways,
+        url_for=request.build_absolute_uri,
+        host=request.get_host().split(":")[0] or "localhost",
+        stamp=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="kayano-14-releases.ics"'
+    return response
+
+
+def timeline(request):
+    colorways = Colorway.objects.filter(release_date__isnull=False).select_related("collaborator")
+    milestones = Milestone.objects.prefetch_related("sources")
+    return render(
+        request,
+        "colorways/timeline.html",
+        {"years": timeline_years(colorways=list(colorways), milestones=list(milestones))},
+    )
