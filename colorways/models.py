@@ -4,7 +4,7 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -233,6 +233,30 @@ class ColorwayQuerySet(models.QuerySet):
             announced=Count("pk", filter=Q(release_until__isnull=True)),
         )
         return {status: counts[status] for status in ReleaseStatus.values}
+
+    def featured(self, today: datetime.date | None = None):
+        """Dated colorways for the home page: upcoming soonest first, then latest released."""
+        today = today or timezone.localdate()
+        is_upcoming = Q(release_until__gt=today)
+        return self.filter(release_until__isnull=False).order_by(
+            Case(When(is_upcoming, then=Value(0)), default=Value(1)),
+            Case(When(is_upcoming, then=F("release_date"))).asc(nulls_last=True),
+            F("release_date").desc(),
+            "name",
+        )
+
+    def search(self, query: str):
+        """Colorways whose name, nickname, style code, pack or collaborator contains `query`."""
+        query = query.strip()
+        if not query:
+            return self.none()
+        return self.filter(
+            Q(name__icontains=query)
+            | Q(nickname__icontains=query)
+            | Q(style_code__icontains=query)
+            | Q(pack__icontains=query)
+            | Q(collaborator__name__icontains=query)
+        )
 
     def matching_shortcodes(self, keys):
         """Colorways whose style code or slug is one of `keys`."""

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
+from colorways.sitemaps import CataloguePagesSitemap, CollaboratorSitemap, ColorwaySitemap
 from config import views
 from config.api import api
 from config.sitemaps import StaticPagesSitemap
@@ -15,6 +16,9 @@ sitemaps = {
     "posts": PostSitemap,
     "authors": AuthorSitemap,
     "categories": CategorySitemap,
+    "catalogue": CataloguePagesSitemap,
+    "colorways": ColorwaySitemap,
+    "collaborators": CollaboratorSitemap,
 }
 
 urlpatterns = [
