@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
 
 from colorways.models import (
     Collaborator,
@@ -16,6 +18,7 @@ from colorways.models import (
     RetailPrice,
     Source,
 )
+from colorways.resources import ColorwayResource
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -102,7 +105,9 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Colorway)
-class ColorwayAdmin(admin.ModelAdmin):
+class ColorwayAdmin(ImportExportModelAdmin):
+    resource_classes = [ColorwayResource]
+    formats = [base_formats.CSV]
     list_display = [
         "name",
         "nickname",
@@ -152,6 +157,13 @@ class ColorwayAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("palette", "sources")
+
+    def has_import_permission(self, request):
+        # An import both adds and changes colorways.
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
 
     @admin.display(description="release date", ordering="release_date")
     def release_display(self, colorway):

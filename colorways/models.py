@@ -23,6 +23,15 @@ style_code_validator = RegexValidator(
     "(e.g. 1201A457-101).",
 )
 
+
+class StyleCodeField(models.CharField):
+    """A CharField that reads " 1201a457-101 " as "1201A457-101" before validating it."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.strip().upper() if isinstance(value, str) else value
+
+
 # Catalogue pages that share the /colorways/<slug>/ address space.
 RESERVED_SLUGS = frozenset({"upcoming", "timeline", "collaborators"})
 
@@ -94,6 +103,14 @@ class DatedRecord(models.Model):
     class Meta:
         abstract = True
 
+    def validate_constraints(self, exclude=None):
+        # PostgreSQL cannot type EXTRACT() of a NULL parameter, so the date checks
+        # are left to clean_release_date when there is no date.
+        exclude = set(exclude or ())
+        if self.release_date is None:
+            exclude.add("release_date")
+        super().validate_constraints(exclude=exclude)
+
     def clean_release_date(self):
         errors = {}
         if self.release_precision == ReleasePrecision.UNANNOUNCED and self.release_date:
@@ -102,6 +119,7 @@ class DatedRecord(models.Model):
             errors["release_date"] = "Enter a date, or set the precision to “Not announced”."
         if errors:
             raise ValidationError(errors)
+        self.normalize_release_date()
 
     def normalize_release_date(self):
         self.release_date = releases.normalize_release_date(
@@ -277,7 +295,7 @@ class Colorway(DatedRecord, SourcedRecord):
         validators=[validate_colorway_slug],
         help_text="The address of the page: /colorways/<slug>/. Also usable in articles.",
     )
-    style_code = models.CharField(
+    style_code = StyleCodeField(
         max_length=12,
         blank=True,
         validators=[style_code_validator],

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "reversion",
     "imagekit",
     "ninja",
+    "import_export",
     "colorways",
     "sizing",
     "blog",
