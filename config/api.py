@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from colorways.api import router as colorways_router
+
 api = NinjaAPI(
     title="Kayano 14 Hub API",
     version="1",
@@ -10,3 +12,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs_url="/docs/",
 )
+
+api.add_router("/", colorways_router)
