@@ -53,7 +53,7 @@ def mentioning_posts(colorway: Colorway):
     keys = [colorway.slug, *([colorway.style_code] if colorway.style_code else [])]
     condition = Q()
     for key in keys:
-        condition |= Q(body__contains=f"[[colorway:{key}]]")
+        condition |= Q(body__icontains=f"[[colorway:{key}]]")
     return Post.objects.published().filter(condition).select_related("author")
 
 
