@@ -7,6 +7,7 @@ from itertools import groupby
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     title: str
+    byline: str
     when: str
     iso: str
     url: str
@@ -25,9 +26,9 @@ class TimelineYear:
 def timeline_years(*, colorways: list, milestones: list) -> list[TimelineYear]:
     """Dated colorways and milestones grouped by year, oldest first.
 
-    Within a year, entries known to the day or month come in date order; those
-    known only to the year come first, as the year's headline. Undated records
-    have no place on a timeline and are left out.
+    Entries come in date order; a year-only date sorts as 1 January, so it heads
+    its year. On the same date, milestones come before releases, each in the
+    order editors entered them. Undated records are left out.
     """
     entries = []
     for milestone in milestones:
@@ -36,29 +37,30 @@ def timeline_years(*, colorways: list, milestones: list) -> list[TimelineYear]:
         entries.append(
             TimelineEntry(
                 title=milestone.title,
+                byline="",
                 when=milestone.release_display,
                 iso=milestone.release_iso,
                 url="",
                 body_html=milestone.body_html,
                 disputes=milestone.disputes,
                 is_release=False,
-                sort_key=(milestone.release_date, 0, milestone.title),
+                sort_key=(milestone.release_date, 0, milestone.pk),
             )
         )
     for colorway in colorways:
         if colorway.release_date is None:
             continue
-        who = colorway.collaborator.name if colorway.collaborator else "General release"
         entries.append(
             TimelineEntry(
-                title=f"{who}: {colorway.nickname or colorway.name}",
+                title=colorway.title,
+                byline=colorway.collaborator.name if colorway.collaborator else "General release",
                 when=colorway.release_display,
                 iso=colorway.release_iso,
                 url=colorway.get_absolute_url(),
                 body_html="",
                 disputes={},
                 is_release=True,
-                sort_key=(colorway.release_date, 1, colorway.name),
+                sort_key=(colorway.release_date, 1, colorway.pk),
             )
         )
     entries.sort(key=lambda e: e.sort_key)

@@ -76,8 +76,13 @@ def test_timeline_merges_milestones_and_releases_in_order_with_disputes(client):
     years = [y.year for y in response.context["years"]]
     assert years == sorted(years) and years[0] == 1993
     body = response.content.decode()
-    assert body.index("Editor&#x27;s Choice") < body.index("Replaced by the Gel-Kayano 15")
-    assert body.index("The revival") < body.index("JJJJound: JJJJound Silver/Black")
+    assert (
+        body.index("The Gel-Kayano 14 comes out")
+        < body.index("Editor&#x27;s Choice")
+        < body.index("Replaced by the Gel-Kayano 15")
+    )
+    assert body.index("The revival") < body.index("JJJJound Silver/Black")
+    assert "release by JJJJound" in body
     assert "2021 (re-release)" in body
 
 
