@@ -108,6 +108,7 @@ class SourceInline(admin.TabularInline):
 class ColorwayAdmin(ImportExportModelAdmin):
     resource_classes = [ColorwayResource]
     formats = [base_formats.CSV]
+    import_template_name = "admin/colorways/colorway/import.html"
     list_display = [
         "name",
         "nickname",
