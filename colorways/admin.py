@@ -223,7 +223,18 @@ class RetailerAdmin(admin.ModelAdmin):
 
 @admin.register(Milestone)
 class MilestoneAdmin(admin.ModelAdmin):
-    list_display = ["title", "release_date", "release_precision"]
+    list_display = ["title", "release_display", "sources_disagree"]
     search_fields = ["title", "body"]
     inlines = [SourceInline]
     fields = ["title", "release_date", "release_precision", "body"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sources")
+
+    @admin.display(description="date", ordering="release_date")
+    def release_display(self, milestone):
+        return milestone.release_display
+
+    @admin.display(description="sources disagree", boolean=True)
+    def sources_disagree(self, milestone):
+        return milestone.is_disputed

@@ -580,6 +580,13 @@ class Milestone(DatedRecord, SourcedRecord):
     """An editor-entered event on the timeline, such as the 2008 award."""
 
     title = models.CharField(max_length=150)
+    release_date = models.DateField(
+        "date",
+        null=True,
+        blank=True,
+        help_text="For a month or a year, any day in it will do: it is stored as the 1st. "
+        "Milestones without a date stay off the timeline.",
+    )
     body = models.TextField(blank=True, help_text="Markdown. One or two sentences.")
     body_html = models.TextField(editable=False, default="")
 

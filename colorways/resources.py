@@ -49,8 +49,8 @@ class ColorwayResource(resources.ModelResource):
         for column in ("slug", "style_code", "collaborator", "release_precision"):
             if row.get(column) is not None:
                 row[column] = str(row[column]).strip()
-        if row.get("release_precision") in (None, ""):
-            row["release_precision"] = "unannounced" if not row.get("release_date") else "day"
+        if "release_precision" in row and row["release_precision"] in (None, ""):
+            row["release_precision"] = "day" if row.get("release_date") else "unannounced"
 
     def import_data(self, dataset, **kwargs):
         # All or nothing: one invalid row rolls back the whole file, even outside the admin.

@@ -115,3 +115,16 @@ def test_import_needs_add_and_change_permission(client):
     user.user_permissions.add(Permission.objects.get(codename="view_colorway"))
     client.force_login(user)
     assert client.get(import_url()).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_an_import_updates_by_slug_and_leaves_missing_columns_alone():
+    existing = ColorwayFactory(slug="kith-cream-antler", story="Kept.", pack="Vintage Tech 2023")
+    dataset = tablib.Dataset().load("slug,name\nkith-cream-antler,Cream/Antler v2", format="csv")
+    result = ColorwayResource().import_data(dataset, dry_run=False)
+    assert not result.has_errors() and not result.has_validation_errors()
+    existing.refresh_from_db()
+    assert (existing.name, existing.story, existing.pack) == (
+        "Cream/Antler v2",
+        "Kept.",
+        "Vintage Tech 2023",
+    )
