@@ -211,11 +211,11 @@ class ColorwayQuerySet(models.QuerySet):
 
     def with_status(self, status: str, today: datetime.date | None = None):
         """Colorways of one derived status (a ReleaseStatus value)."""
-        return {
-            ReleaseStatus.RELEASED: self.released,
-            ReleaseStatus.UPCOMING: self.upcoming,
-            ReleaseStatus.ANNOUNCED: lambda today=None: self.announced(),
-        }[status](today)
+        if status == ReleaseStatus.RELEASED:
+            return self.released(today)
+        if status == ReleaseStatus.UPCOMING:
+            return self.upcoming(today)
+        return self.announced()
 
     def with_gender(self, gender: str):
         return self.filter(style_code__startswith=GENDER_PREFIX[codes.Gender(gender)])

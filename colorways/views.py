@@ -25,7 +25,7 @@ SIZE_FINDER_PATH = "/sizing/"
 
 def colorway_list(request):
     form = CatalogueFilterForm(request.GET)
-    form.is_valid()
+    valid = form.is_valid()  # invalid filters are reported and left out, valid ones apply
     filters = form.filters()
     today = timezone.localdate()
     colorways = sort_colorways(
@@ -44,8 +44,7 @@ def colorway_list(request):
         "colorways": page_obj.object_list,
         "today": today,
     }
-    status = 400 if form.errors else 200
-    return render(request, "colorways/colorway_list.html", context, status=status)
+    return render(request, "colorways/colorway_list.html", context, status=200 if valid else 400)
 
 
 def mentioning_posts(colorway: Colorway):

@@ -115,29 +115,31 @@ def test_counts_cover_the_whole_catalogue_without_filters(client, catalogue):
 
 
 @pytest.mark.parametrize(
-    ("query", "field"),
+    ("query", "field", "shown"),
     [
-        ("?year=abc", "Year"),
-        ("?year=1800", "Year"),
-        ("?collaborator=nobody", "Collaborator"),
-        ("?colour=%3Cscript%3E", "Colour"),
-        ("?status=soon", "Status"),
-        ("?price_min=-5", "Price from"),
-        ("?price_min=abc", "Price from"),
-        ("?price_min=200&price_max=100", "Price up to"),
-        ("?sort=random", "Sort by"),
-        ("?page=0", "Page"),
-        ("?page=x", "Page"),
-        ("?year=%00", "Year"),
+        ("?year=abc", "Year", 5),
+        ("?year=1800", "Year", 5),
+        ("?collaborator=nobody", "Collaborator", 5),
+        ("?colour=%3Cscript%3E", "Colour", 5),
+        ("?status=soon", "Status", 5),
+        ("?price_min=-5", "Price from", 5),
+        ("?price_min=abc", "Price from", 5),
+        ("?price_min=1e999", "Price from", 5),
+        ("?price_min=200&price_max=100", "Price up to", 1),
+        ("?sort=random", "Sort by", 5),
+        ("?page=0", "Page", 5),
+        ("?page=x", "Page", 5),
+        ("?page=99999999999999999999", "Page", 5),
+        ("?year=%00", "Year", 5),
     ],
 )
-def test_malformed_filters_are_reported_and_left_out(client, catalogue, query, field):
+def test_malformed_filters_are_reported_and_left_out(client, catalogue, query, field, shown):
     response = client.get(URL + query)
     assert response.status_code == HTTPStatus.BAD_REQUEST
     body = response.content.decode()
     assert "Some filters were not understood" in body
-    assert field in body
-    assert len(names(response)) == 5 or "price" in query
+    assert f"<li>{field}" in body
+    assert len(names(response)) == shown
 
 
 def test_valid_filters_still_apply_next_to_a_malformed_one(client, catalogue):
