@@ -100,12 +100,22 @@ def test_every_kind_of_bad_row_is_reported_and_nothing_saved(collaborators, row,
     assert Colorway.objects.count() == before
 
 
-def test_export_writes_one_row_per_colorway_with_the_collaborator_slug(staff_client):
+def test_admin_export_downloads_a_csv_that_imports_back(staff_client):
     ColorwayFactory(slug="one", collaborator=CollaboratorFactory(slug="kith"))
     ColorwayFactory(slug="two", collaborator=None)
-    dataset = ColorwayResource().export()
-    rows = list(csv.DictReader(io.StringIO(dataset.csv)))
+    columns = ["slug", "name", "style_code", "collaborator", "release_date", "release_precision"]
+    response = staff_client.post(
+        reverse("admin:colorways_colorway_export"),
+        {"resource": "0", "format": "0", **{f"colorwayresource_{c}": "on" for c in columns}},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert {(r["slug"], r["collaborator"]) for r in rows} == {("one", "kith"), ("two", "")}
+    result = ColorwayResource().import_data(tablib.Dataset().load(text, format="csv"))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.totals["skip"] == 2  # nothing changed
 
 
 def test_import_needs_add_and_change_permission(client):
