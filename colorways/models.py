@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
 from colorways import codes, releases
@@ -447,6 +449,15 @@ class PaletteColour(models.Model):
         return f"{self.name} ({self.hex})"
 
 
+def image_rendition(width: int) -> ImageSpecField:
+    return ImageSpecField(
+        source="image",
+        processors=[ResizeToFit(width, upscale=False)],
+        format="WEBP",
+        options={"quality": 80},
+    )
+
+
 class ColorwayImage(models.Model):
     colorway = models.ForeignKey(Colorway, on_delete=models.CASCADE, related_name="images")
     order = models.PositiveSmallIntegerField(default=0)
@@ -463,6 +474,10 @@ class ColorwayImage(models.Model):
         max_length=250,
         help_text="What the picture shows, for readers who cannot see it.",
     )
+
+    image_480 = image_rendition(480)
+    image_960 = image_rendition(960)
+    image_1600 = image_rendition(1600)
 
     class Meta:
         ordering = ["order", "id"]

@@ -122,3 +122,12 @@ def test_colorway_page_makes_a_fixed_number_of_queries(client, django_assert_num
     with django_assert_num_queries(8):
         response = client.get(colorway.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
+
+
+def test_gallery_serves_webp_renditions_with_alt_text_and_product_images(client):
+    image = ColorwayImageFactory(alt="Side view, silver overlays")
+    body = client.get(image.colorway.get_absolute_url()).content.decode()
+    assert 'alt="Side view, silver overlays"' in body
+    assert ".webp 480w" in body and 'sizes="(min-width: 48rem) 34rem, 100vw"' in body
+    (product,) = json_ld(body)
+    assert product["image"][0].endswith(".webp")
