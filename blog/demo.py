@@ -83,6 +83,8 @@ with white details and one with black, and a small wordmark on the outer heel. T
 retailed at USD 180 and have resold for more than USD 700. JJJJound came back in June 2025
 with White/Blue and White/Navy.
 
+[[colorway:1201A457-101]]
+
 Kith's Vintage Tech 2023 pack followed in June 2023 (Cream/Antler and Cream/Scarab), and
 atmos, Awake NY and FACETASM have all put their own spin on the shape. Browse every
 release in the colorway catalogue.

@@ -22,6 +22,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
+from colorways.embeds import expand_colorway_shortcodes
 from imaging.fields import SafeImageField
 from markup.render import render_markdown
 
@@ -236,7 +237,7 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        rendered = render_markdown(self.body)
+        rendered = render_markdown(self.body, postprocess=expand_colorway_shortcodes)
         self.body_html = rendered.html
         self.toc = [{"level": e.level, "id": e.id, "title": e.title} for e in rendered.toc]
         self.body_text = html.unescape(nh3.clean(rendered.html, tags=set()))

@@ -5,6 +5,8 @@ from django.views.generic import DetailView, ListView
 
 from blog.models import Author, Category, OldSlug, Post, Tag
 from blog.structured_data import structured_data
+from colorways.embeds import shortcode_keys
+from colorways.models import Colorway
 
 POSTS_PER_PAGE = 12
 
@@ -77,6 +79,9 @@ class PostDetailView(DetailView):
             .order_by("publish_at")
             .first(),
         }
+        keys = shortcode_keys(post.body)
+        if keys:
+            context["mentioned_colorways"] = Colorway.objects.matching_shortcodes(keys).for_cards()
         context.update(structured_data(post, self.request))
         return super().get_context_data(**context, **kwargs)
 

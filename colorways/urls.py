@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from colorways import views
 
 app_name = "colorways"
-urlpatterns = []
+urlpatterns = [
+    path("", views.colorway_list, name="colorway-list"),
+    path("upcoming/", views.upcoming, name="upcoming"),
+    path("upcoming.ics", views.upcoming_ics, name="upcoming-ics"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("collaborators/", views.CollaboratorListView.as_view(), name="collaborator-list"),
+    path(
+        "collaborators/<slug:slug>/",
+        views.CollaboratorDetailView.as_view(),
+        name="collaborator-detail",
+    ),
+    path("<slug:slug>/", views.ColorwayDetailView.as_view(), name="colorway-detail"),
+]

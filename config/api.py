@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from colorways.api import router as colorways_router
 from sizing.api import router as sizing_router
 
 api = NinjaAPI(
@@ -14,3 +15,4 @@ api = NinjaAPI(
 )
 
 api.add_router("/sizing", sizing_router)
+api.add_router("/", colorways_router)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "two_factor",
     "cookie_consent",
     "consent",
+    "import_export",
     "colorways",
     "sizing",
     "blog",

@@ -7,6 +7,7 @@ from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_urls
 
 from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
+from colorways.sitemaps import CataloguePagesSitemap, CollaboratorSitemap, ColorwaySitemap
 from config import views
 from config.api import api
 from config.sitemaps import StaticPagesSitemap
@@ -21,6 +22,9 @@ sitemaps = {
     "categories": CategorySitemap,
     "sizing": SizingSitemap,
     "policies": PolicyPageSitemap,
+    "catalogue": CataloguePagesSitemap,
+    "colorways": ColorwaySitemap,
+    "collaborators": CollaboratorSitemap,
 }
 
 urlpatterns = [

@@ -18,8 +18,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from blog.models import Post
+from colorways.codes import parse_style_code
+from colorways.models import Colorway
 
 SEARCH_RESULTS_PER_PAGE = 10
+COLORWAY_RESULTS = 12
+FEATURED_COLORWAYS = 4
 logger = logging.getLogger(__name__)
 
 
@@ -30,7 +34,8 @@ class SearchForm(forms.Form):
 
 def home(request):
     latest = Post.objects.published().for_listing()[:6]
-    return render(request, "home.html", {"latest_posts": latest})
+    featured = Colorway.objects.featured().for_cards()[:FEATURED_COLORWAYS]
+    return render(request, "home.html", {"latest_posts": latest, "featured_colorways": featured})
 
 
 def search(request):
@@ -38,13 +43,21 @@ def search(request):
     context = {"form": form, "query": "", "page_obj": None}
     if form.is_valid():
         query = form.cleaned_data["q"]
+        style_code = parse_style_code(code=query)
+        if style_code:
+            exact = Colorway.objects.filter(style_code=style_code.code).first()
+            if exact:
+                return redirect(exact)
         paginator = Paginator(
             Post.objects.search(query).select_related("author"), SEARCH_RESULTS_PER_PAGE
         )
         page_number = form.cleaned_data["page"] or 1
         if page_number > max(paginator.num_pages, 1):
             raise Http404("No such page of results.")
-        context.update(query=query, page_obj=paginator.page(page_number))
+        colorways = []
+        if page_number == 1:
+            colorways = Colorway.objects.search(query).for_cards()[:COLORWAY_RESULTS]
+        context.update(query=query, page_obj=paginator.page(page_number), colorways=colorways)
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "search.html", context, status=status)
 

@@ -7,6 +7,7 @@ schemes listed here survive.
 """
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import markdown
@@ -86,15 +87,20 @@ def _flatten(tokens: list[dict]) -> list[TocEntry]:
     return entries
 
 
-def render_markdown(text: str) -> Rendered:
+def render_markdown(text: str, *, postprocess: Callable[[str], str] | None = None) -> Rendered:
     """Render Markdown `text` to sanitized HTML and a table of contents.
 
     Table-of-contents titles are plain text (escape them when writing HTML).
     Headings get stable ids derived from their text (the same text always gives
     the same id); the table of contents lists the h2 and h3 headings in order.
+    `postprocess`, if given, receives the sanitized HTML and returns the final
+    HTML: it runs after the sanitizer so it can add markup the site itself
+    renders (and escapes), which nothing typed in `text` can imitate.
     """
     md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     body = sanitize_html(md.convert(text or ""))
+    if postprocess is not None:
+        body = postprocess(body)
     toc = tuple(
         TocEntry(level=e.level, id=e.id, title=html.unescape(nh3.clean(e.title, tags=set())))
         for e in _flatten(md.toc_tokens)

@@ -6,6 +6,19 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from blog.models import FAQ, Author, Category, Post, Tag
+from colorways.models import (
+    Collaborator,
+    Colorway,
+    ColorwayImage,
+    Listing,
+    Milestone,
+    PaletteColour,
+    ReleasePrecision,
+    ResaleObservation,
+    Retailer,
+    RetailPrice,
+    Source,
+)
 from sizing.models import Brand, Comparison, Shoe, SizeChartRow, WidthRule
 
 
@@ -188,3 +201,106 @@ class PolicyPageFactory(factory.django.DjangoModelFactory):
     kind = "privacy"
     title = "Privacy policy"
     body = "## What we keep\n\nAs little as we can."
+
+
+# colorways
+class CollaboratorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Collaborator
+
+    name = factory.Sequence(lambda n: f"Studio {n}")
+    slug = factory.Sequence(lambda n: f"studio-{n}")
+    kind = Collaborator.Kind.STUDIO
+
+
+class ColorwayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Colorway
+
+    name = factory.Sequence(lambda n: f"White/Silver {n}")
+    slug = factory.Sequence(lambda n: f"colorway-{n}")
+    style_code = factory.Sequence(lambda n: f"1201A{n % 1000:03d}-{n // 1000 % 1000:03d}")
+    collaborator = factory.SubFactory(CollaboratorFactory)
+    release_date = datetime.date(2022, 8, 1)
+    release_precision = ReleasePrecision.MONTH
+
+
+class PaletteColourFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PaletteColour
+
+    colorway = factory.SubFactory(ColorwayFactory)
+    name = "Metallic Silver"
+    hex = "#B8BCC4"
+    family = PaletteColour.Family.SILVER
+    order = factory.Sequence(int)
+
+
+class RetailPriceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RetailPrice
+
+    colorway = factory.SubFactory(ColorwayFactory)
+    region = "United States"
+    amount = Decimal("180")
+    currency = "USD"
+
+
+class RetailerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Retailer
+
+    name = factory.Sequence(lambda n: f"Shop {n}")
+    website = factory.LazyAttribute(lambda r: f"https://{r.name.lower().replace(' ', '')}.test/")
+
+
+class ListingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Listing
+
+    colorway = factory.SubFactory(ColorwayFactory)
+    retailer = factory.SubFactory(RetailerFactory)
+    url = factory.Sequence(lambda n: f"https://shop.test/kayano-14/{n}")
+    price = Decimal("180")
+    currency = "USD"
+    availability = Listing.Availability.IN_STOCK
+
+
+class ResaleObservationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResaleObservation
+
+    colorway = factory.SubFactory(ColorwayFactory)
+    observed_on = datetime.date(2024, 1, 1)
+    price = Decimal("400")
+    currency = "USD"
+    source_name = "A resale market"
+
+
+class ColorwayImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ColorwayImage
+
+    colorway = factory.SubFactory(ColorwayFactory)
+    image = factory.django.ImageField(width=40, height=30, format="PNG")
+    alt = "The shoe from the side"
+    order = factory.Sequence(int)
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    colorway = factory.SubFactory(ColorwayFactory)
+    fact = Source.Fact.STYLE_CODE
+    claim = "1201A457-101"
+    publication = "A listing"
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    release_date = datetime.date(2008, 1, 1)
+    release_precision = ReleasePrecision.YEAR

@@ -1,0 +1,240 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
+
+from colorways.models import (
+    Collaborator,
+    Colorway,
+    ColorwayImage,
+    Gender,
+    Listing,
+    Milestone,
+    PaletteColour,
+    ReleaseStatus,
+    ResaleObservation,
+    Retailer,
+    RetailPrice,
+    Source,
+)
+from colorways.resources import ColorwayResource
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return ReleaseStatus.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in ReleaseStatus.values:
+            return queryset.with_status(self.value())
+        return queryset
+
+
+class GenderFilter(admin.SimpleListFilter):
+    title = "gender (from the style code)"
+    parameter_name = "gender"
+
+    def lookups(self, request, model_admin):
+        return [*Gender.choices, ("unknown", "No style code")]
+
+    def queryset(self, request, queryset):
+        if self.value() in Gender.values:
+            return queryset.with_gender(self.value())
+        if self.value() == "unknown":
+            return queryset.filter(style_code="")
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "release year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            model_admin.get_queryset(request)
+            .filter(release_date__isnull=False)
+            .values_list("release_date__year", flat=True)
+            .distinct()
+            .order_by("-release_date__year")
+        )
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(release_date__year=int(self.value()))
+        return queryset
+
+
+class PaletteInline(admin.TabularInline):
+    model = PaletteColour
+    extra = 0
+    fields = ["order", "name", "hex", "family"]
+
+
+class ImageInline(admin.TabularInline):
+    model = ColorwayImage
+    extra = 0
+    fields = ["order", "image", "alt"]
+
+
+class RetailPriceInline(admin.TabularInline):
+    model = RetailPrice
+    extra = 0
+
+
+class ListingInline(admin.TabularInline):
+    model = Listing
+    extra = 0
+    autocomplete_fields = ["retailer"]
+    fields = ["retailer", "url", "price", "currency", "availability", "last_checked"]
+
+
+class ResaleInline(admin.TabularInline):
+    model = ResaleObservation
+    extra = 0
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 0
+    fields = ["fact", "claim", "publication", "url", "checked_on"]
+
+
+@admin.register(Colorway)
+class ColorwayAdmin(ImportExportModelAdmin):
+    resource_classes = [ColorwayResource]
+    formats = [base_formats.CSV]
+    import_template_name = "admin/colorways/colorway/import.html"
+    list_display = [
+        "name",
+        "nickname",
+        "style_code",
+        "collaborator",
+        "release_display",
+        "status_label",
+        "gender_label",
+        "swatches",
+        "disputed",
+    ]
+    list_filter = [StatusFilter, "collaborator", YearFilter, GenderFilter, "release_precision"]
+    list_select_related = ["collaborator"]
+    search_fields = ["name", "nickname", "style_code", "pack", "collaborator__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["collaborator"]
+    readonly_fields = ["status_label", "gender_label", "public_link", "created_at", "updated_at"]
+    inlines = [
+        PaletteInline,
+        ImageInline,
+        RetailPriceInline,
+        ListingInline,
+        ResaleInline,
+        SourceInline,
+    ]
+    save_on_top = True
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "nickname",
+                    "slug",
+                    "style_code",
+                    "gender_label",
+                    "collaborator",
+                    "pack",
+                    "public_link",
+                ]
+            },
+        ),
+        ("Release", {"fields": ["release_date", "release_precision", "status_label", "region"]}),
+        ("About", {"fields": ["materials", "story"]}),
+        ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("palette", "sources")
+
+    def has_import_permission(self, request):
+        # An import both adds and changes colorways.
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.display(description="release date", ordering="release_date")
+    def release_display(self, colorway):
+        return colorway.release_display
+
+    @admin.display(description="status", ordering="release_until")
+    def status_label(self, colorway):
+        if not colorway.pk:
+            return "Derived from the date when saved."
+        return colorway.current_status.label
+
+    @admin.display(description="gender")
+    def gender_label(self, colorway):
+        return colorway.gender.label if colorway.gender else "—"
+
+    @admin.display(description="palette")
+    def swatches(self, colorway):
+        return format_html_join(
+            "",
+            '<svg width="14" height="14" role="img" aria-label="{}"><title>{}</title>'
+            '<rect width="14" height="14" fill="{}" stroke="#888"/></svg>',
+            ((c.name, c.name, c.hex) for c in colorway.palette.all()),
+        )
+
+    @admin.display(description="disputed", boolean=True)
+    def disputed(self, colorway):
+        return colorway.is_disputed
+
+    @admin.display(description="public page")
+    def public_link(self, colorway):
+        if not colorway.pk:
+            return "Save the colorway to get a link."
+        return format_html('<a href="{}">View on site</a>', colorway.get_absolute_url())
+
+
+@admin.register(Collaborator)
+class CollaboratorAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "location", "founder", "colorway_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "founder", "city", "country"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(colorway_count=Count("colorways"))
+
+    @admin.display(description="colorways", ordering="colorway_count")
+    def colorway_count(self, collaborator):
+        return collaborator.colorway_count
+
+
+@admin.register(Retailer)
+class RetailerAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "website"]
+    search_fields = ["name", "country"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["title", "release_display", "sources_disagree"]
+    search_fields = ["title", "body"]
+    inlines = [SourceInline]
+    fields = ["title", "release_date", "release_precision", "body"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sources")
+
+    @admin.display(description="date", ordering="release_date")
+    def release_display(self, milestone):
+        return milestone.release_display
+
+    @admin.display(description="sources disagree", boolean=True)
+    def sources_disagree(self, milestone):
+        return milestone.is_disputed

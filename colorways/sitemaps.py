@@ -1,0 +1,39 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from colorways.models import Collaborator, Colorway
+
+
+class ColorwaySitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return Colorway.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, colorway):
+        return colorway.updated_at
+
+
+class CollaboratorSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Collaborator.objects.only("slug").order_by("pk")
+
+
+class CataloguePagesSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return [
+            "colorways:colorway-list",
+            "colorways:upcoming",
+            "colorways:timeline",
+            "colorways:collaborator-list",
+        ]
+
+    def location(self, name):
+        return reverse(name)

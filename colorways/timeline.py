@@ -1,0 +1,70 @@
+"""The model's history on one page: colorway releases and editors' milestones, by year."""
+
+from dataclasses import dataclass
+from itertools import groupby
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    title: str
+    byline: str
+    when: str
+    iso: str
+    url: str
+    body_html: str
+    disputes: dict
+    is_release: bool
+    sort_key: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineYear:
+    year: int
+    entries: tuple[TimelineEntry, ...]
+
+
+def timeline_years(*, colorways: list, milestones: list) -> list[TimelineYear]:
+    """Dated colorways and milestones grouped by year, oldest first.
+
+    Entries come in date order; a year-only date sorts as 1 January, so it heads
+    its year. On the same date, milestones come before releases, each in the
+    order editors entered them. Undated records are left out.
+    """
+    entries = []
+    for milestone in milestones:
+        if milestone.release_date is None:
+            continue
+        entries.append(
+            TimelineEntry(
+                title=milestone.title,
+                byline="",
+                when=milestone.release_display,
+                iso=milestone.release_iso,
+                url="",
+                body_html=milestone.body_html,
+                disputes=milestone.disputes,
+                is_release=False,
+                sort_key=(milestone.release_date, 0, milestone.pk),
+            )
+        )
+    for colorway in colorways:
+        if colorway.release_date is None:
+            continue
+        entries.append(
+            TimelineEntry(
+                title=colorway.title,
+                byline=colorway.collaborator.name if colorway.collaborator else "General release",
+                when=colorway.release_display,
+                iso=colorway.release_iso,
+                url=colorway.get_absolute_url(),
+                body_html="",
+                disputes={},
+                is_release=True,
+                sort_key=(colorway.release_date, 1, colorway.pk),
+            )
+        )
+    entries.sort(key=lambda e: e.sort_key)
+    return [
+        TimelineYear(year=year, entries=tuple(group))
+        for year, group in groupby(entries, key=lambda e: e.sort_key[0].year)
+    ]

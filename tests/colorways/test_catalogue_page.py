@@ -1,0 +1,182 @@
+import datetime
+from decimal import Decimal
+from http import HTTPStatus
+
+import pytest
+
+from colorways.catalogue import GENERAL_RELEASE
+from colorways.models import ReleasePrecision
+from tests.factories import (
+    CollaboratorFactory,
+    ColorwayFactory,
+    ColorwayImageFactory,
+    PaletteColourFactory,
+    RetailPriceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = "/colorways/"
+
+
+@pytest.fixture
+def catalogue():
+    jjjjound = CollaboratorFactory(name="JJJJound", slug="jjjjound")
+    kith = CollaboratorFactory(name="Kith", slug="kith")
+    made = {
+        "silver": ColorwayFactory(
+            name="Silver/Black", collaborator=jjjjound, release_date=datetime.date(2022, 8, 1)
+        ),
+        "navy": ColorwayFactory(
+            name="White/Navy", collaborator=jjjjound, release_date=datetime.date(2025, 6, 1)
+        ),
+        "cream": ColorwayFactory(
+            name="Cream/Antler", collaborator=kith, release_date=datetime.date(2023, 6, 1)
+        ),
+        "white": ColorwayFactory(
+            name="Triple White",
+            collaborator=None,
+            release_date=None,
+            release_precision=ReleasePrecision.UNANNOUNCED,
+        ),
+        "future": ColorwayFactory(
+            name="Future Blue",
+            collaborator=kith,
+            release_date=datetime.date(2099, 3, 1),
+            release_precision=ReleasePrecision.DAY,
+        ),
+    }
+    prices = {"silver": "180", "navy": "180", "cream": "170", "white": "150", "future": "200"}
+    for key, amount in prices.items():
+        RetailPriceFactory(colorway=made[key], amount=Decimal(amount))
+    PaletteColourFactory(colorway=made["silver"], family="silver")
+    PaletteColourFactory(colorway=made["silver"], family="black", hex="#000000")
+    PaletteColourFactory(colorway=made["navy"], family="blue", hex="#1F2A44")
+    PaletteColourFactory(colorway=made["navy"], family="blue", hex="#2F5DA8")
+    PaletteColourFactory(colorway=made["cream"], family="cream", hex="#EFE6D2")
+    return made
+
+
+def names(response) -> list[str]:
+    return [c.name for c in response.context["colorways"]]
+
+
+def facet(response, name) -> dict[str, int]:
+    return {f.value: f.count for f in getattr(response.context["facets"], name)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Future Blue", "White/Navy", "Cream/Antler", "Silver/Black", "Triple White"]),
+        ("?collaborator=jjjjound", ["White/Navy", "Silver/Black"]),
+        (f"?collaborator={GENERAL_RELEASE}", ["Triple White"]),
+        ("?year=2023", ["Cream/Antler"]),
+        ("?colour=blue", ["White/Navy"]),
+        ("?status=upcoming", ["Future Blue"]),
+        ("?status=announced", ["Triple White"]),
+        ("?status=released&collaborator=kith", ["Cream/Antler"]),
+        ("?price_min=175&price_max=190", ["White/Navy", "Silver/Black"]),
+        (
+            "?sort=price",
+            ["Triple White", "Cream/Antler", "Silver/Black", "White/Navy", "Future Blue"],
+        ),
+        (
+            "?sort=oldest",
+            ["Silver/Black", "Cream/Antler", "White/Navy", "Future Blue", "Triple White"],
+        ),
+    ],
+)
+def test_filters_and_sorting_narrow_and_order_the_catalogue(client, catalogue, query, expected):
+    response = client.get(URL + query)
+    assert response.status_code == HTTPStatus.OK
+    if "sort=price" in query:
+        assert names(response) == expected
+    else:
+        assert sorted(names(response)) == sorted(expected)
+        if query in ("", "?sort=oldest"):
+            assert names(response) == expected
+
+
+def test_each_facet_counts_under_the_other_filters(client, catalogue):
+    response = client.get(URL + "?collaborator=jjjjound&status=released")
+    assert facet(response, "collaborator") == {"jjjjound": 2, "kith": 1}
+    assert facet(response, "status") == {"announced": 0, "upcoming": 0, "released": 2}
+    assert facet(response, "year") == {"2022": 1, "2025": 1}
+    assert facet(response, "colour") == {"silver": 1, "black": 1, "blue": 1}
+    body = response.content.decode()
+    assert "JJJJound (2)" in body and "Kith (1)" in body
+
+
+def test_counts_cover_the_whole_catalogue_without_filters(client, catalogue):
+    response = client.get(URL)
+    assert facet(response, "collaborator") == {"jjjjound": 2, "kith": 2, GENERAL_RELEASE: 1}
+    assert facet(response, "status") == {"announced": 1, "upcoming": 1, "released": 3}
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "shown"),
+    [
+        ("?year=abc", "Year", 5),
+        ("?year=1800", "Year", 5),
+        ("?collaborator=nobody", "Collaborator", 5),
+        ("?colour=%3Cscript%3E", "Colour", 5),
+        ("?status=soon", "Status", 5),
+        ("?price_min=-5", "Price from", 5),
+        ("?price_min=abc", "Price from", 5),
+        ("?price_min=1e999", "Price from", 5),
+        ("?price_min=200&price_max=100", "Price up to", 1),
+        ("?sort=random", "Sort by", 5),
+        ("?page=0", "Page", 5),
+        ("?page=x", "Page", 5),
+        ("?page=99999999999999999999", "Page", 5),
+        ("?year=%00", "Year", 5),
+    ],
+)
+def test_malformed_filters_are_reported_and_left_out(client, catalogue, query, field, shown):
+    response = client.get(URL + query)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    body = response.content.decode()
+    assert "Some filters were not understood" in body
+    assert f"<li>{field}" in body
+    assert len(names(response)) == shown
+
+
+def test_valid_filters_still_apply_next_to_a_malformed_one(client, catalogue):
+    response = client.get(URL + "?collaborator=kith&year=abc")
+    assert sorted(names(response)) == ["Cream/Antler", "Future Blue"]
+
+
+def test_pagination_keeps_filters_and_a_page_past_the_end_is_404(client, settings, monkeypatch):
+    monkeypatch.setattr("colorways.views.PER_PAGE", 2)
+    collaborator = CollaboratorFactory(slug="studio")
+    ColorwayFactory.create_batch(5, collaborator=collaborator)
+    response = client.get(URL + "?collaborator=studio&page=2")
+    assert len(names(response)) == 2
+    assert "collaborator=studio&amp;page=3" in response.content.decode()
+    assert client.get(URL + "?page=4").status_code == HTTPStatus.NOT_FOUND
+
+
+def add_children(colorways, n):
+    for colorway in colorways:
+        PaletteColourFactory.create_batch(n, colorway=colorway)
+        RetailPriceFactory(colorway=colorway)
+        ColorwayImageFactory.create_batch(n, colorway=colorway)
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_catalogue_page_makes_a_fixed_number_of_queries(client, django_assert_num_queries, size):
+    colorways = [ColorwayFactory(collaborator=CollaboratorFactory()) for _ in range(size * 2)] + [
+        ColorwayFactory(collaborator=None, release_date=None, release_precision="unannounced")
+    ]
+    add_children(colorways, size)
+    # collaborator choices, count, page, 3 prefetches, 4 facets
+    with django_assert_num_queries(10):
+        response = client.get(URL + "?sort=price")
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_cards_show_swatches_as_svg_without_style_attributes(client, catalogue):
+    body = client.get(URL).content.decode()
+    assert 'fill="#1F2A44"' in body
+    assert "style=" not in body

@@ -1,0 +1,130 @@
+"""Colorway cards embedded in articles, and attempts to smuggle HTML through them."""
+
+from html.parser import HTMLParser
+from http import HTTPStatus
+
+import pytest
+
+from colorways.embeds import expand_colorway_shortcodes, shortcode_keys
+from markup.render import render_markdown
+from tests.factories import ColorwayFactory, PaletteColourFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def colorway():
+    colorway = ColorwayFactory(
+        name="Silver/Black",
+        nickname="JJJJound Silver",
+        style_code="1201A457-101",
+        slug="jjjjound-silver",
+    )
+    PaletteColourFactory(colorway=colorway, hex="#B8BCC4")
+    return colorway
+
+
+def render(text: str) -> str:
+    return render_markdown(text, postprocess=expand_colorway_shortcodes).html
+
+
+class Elements(HTMLParser):
+    """Every element and attribute in a piece of HTML, as a browser would parse it."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes.extend((name, value or "") for name, value in attrs)
+
+
+@pytest.mark.parametrize(
+    "shortcode",
+    ["[[colorway:1201A457-101]]", "[[colorway:1201a457-101]]", "[[colorway:jjjjound-silver]]"],
+)
+def test_a_shortcode_alone_in_a_paragraph_becomes_a_card(colorway, shortcode):
+    html = render(f"Intro.\n\n{shortcode}\n\nOutro.")
+    assert '<aside class="colorway-embed"' in html
+    assert 'href="/colorways/jjjjound-silver/"' in html
+    assert 'fill="#B8BCC4"' in html
+    assert "<p><aside" not in html and "[[colorway" not in html
+
+
+def test_a_shortcode_inside_a_sentence_becomes_a_link(colorway):
+    html = render("The [[colorway:1201A457-101]] started it all.")
+    assert html == (
+        '<p>The <a href="/colorways/jjjjound-silver/">JJJJound Silver</a> started it all.</p>'
+    )
+
+
+def test_unknown_colorways_and_code_samples_are_left_as_typed(colorway):
+    html = render("[[colorway:no-such-pair]]\n\n`[[colorway:jjjjound-silver]]`")
+    assert "<p>[[colorway:no-such-pair]]</p>" in html
+    assert "<code>[[colorway:jjjjound-silver]]</code>" in html
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[[colorway:<script>alert(1)</script>]]",
+        '[[colorway:jjjjound-silver" onmouseover="alert(1)]]',
+        '[[colorway:jjjjound-silver]]" onmouseover="alert(1)',
+        "<div onclick=alert(1)>[[colorway:jjjjound-silver]]</div>",
+        "[[colorway:jjjjound-silver]]<img src=x onerror=alert(1)>",
+        "<aside class=colorway-embed><a href='javascript:alert(1)'>x</a></aside>",
+        "<svg><rect fill='red' onload='alert(1)'/></svg>",
+        "[text](javascript:alert(1)) [[colorway:jjjjound-silver]]",
+        "<p>[[colorway:jjjjound-silver]]</p><script>alert(1)</script>",
+    ],
+)
+def test_html_cannot_be_smuggled_in_through_a_shortcode(colorway, body):
+    elements = Elements(render(body))
+    assert not {"script", "style", "iframe", "object"} & set(elements.tags)
+    for name, value in elements.attributes:
+        assert not name.startswith("on")
+        assert name != "style"
+        assert not value.strip().lower().startswith("javascript:")
+
+
+def test_a_shortcode_in_an_attribute_is_not_expanded(colorway):
+    html = render("![[[colorway:jjjjound-silver]]](/media/shoe.png)")
+    assert 'alt="[[colorway:jjjjound-silver]]"' in html
+    assert "<aside" not in html
+
+
+def test_a_hostile_colorway_name_is_escaped_in_the_card():
+    ColorwayFactory(slug="evil", name='<img src=x onerror="alert(1)">', nickname="")
+    html = render("[[colorway:evil]]")
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+
+
+def test_editor_typed_card_markup_is_stripped_by_the_sanitizer(colorway):
+    html = render('<aside class="colorway-embed"><svg><rect fill="#000"/></svg></aside>')
+    assert "<aside" not in html and "<svg" not in html
+
+
+def test_shortcode_keys_are_listed_once_in_order():
+    text = "[[colorway:b]] [[colorway:a]] [[colorway:b]] [[colorway:<x>]]"
+    assert shortcode_keys(text) == ["b", "a"]
+
+
+def test_post_embeds_the_card_and_lists_the_colorways_it_mentions(client, colorway):
+    other = ColorwayFactory(name="Cream/Antler", slug="kith-cream-antler")
+    post = PostFactory(
+        body="## Pairs\n\n[[colorway:1201A457-101]]\n\nAnd the [[colorway:kith-cream-antler]]."
+    )
+    assert '<aside class="colorway-embed"' in post.body_html
+    response = client.get(post.get_absolute_url())
+    assert response.status_code == HTTPStatus.OK
+    assert set(response.context["mentioned_colorways"]) == {colorway, other}
+    assert "Colorways in this article" in response.content.decode()
+
+
+def test_post_without_shortcodes_has_no_mentions_section(client):
+    post = PostFactory(body="Plain text.")
+    response = client.get(post.get_absolute_url())
+    assert "mentioned_colorways" not in response.context
