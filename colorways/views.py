@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
@@ -19,8 +20,6 @@ from colorways.models import Collaborator, Colorway, Gender, Listing, Milestone
 from colorways.resale import Observation, price_chart, resale_summary
 from colorways.structured_data import product_data
 from colorways.timeline import timeline_years
-
-SIZE_FINDER_PATH = "/sizing/"
 
 
 def colorway_list(request):
@@ -86,9 +85,9 @@ class ColorwayDetailView(DetailView):
             if summary
             else None
         )
-        size_link = SIZE_FINDER_PATH
+        size_link = reverse("sizing:finder")
         if colorway.gender == Gender.WOMEN:
-            size_link += "?system=us_women"
+            size_link += "?system=us-women"
         context = {
             "status": colorway.status(),
             "resale": summary,

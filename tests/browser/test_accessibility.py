@@ -7,6 +7,8 @@ To check a new page, add its name and address to PAGES (and what it needs to `co
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from colorways import demo as colorways_demo
+from sizing import demo as sizing_demo
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.factories import PolicyPageFactory, PostFactory
 
@@ -21,6 +23,15 @@ PAGES = [
     ("cookie-policy", "/cookie-policy/"),
     ("privacy-policy", "/privacy/"),
     ("not-found", "/no-such-page/"),
+    ("colorways", "/colorways/"),
+    ("colorways-filtered", "/colorways/?status=released&sort=price"),
+    ("colorway", "/colorways/jjjjound-silver-black/"),
+    ("collaborators", "/colorways/collaborators/"),
+    ("collaborator", "/colorways/collaborators/jjjjound/"),
+    ("upcoming", "/colorways/upcoming/"),
+    ("timeline", "/colorways/timeline/"),
+    ("size-finder", "/sizing/"),
+    ("size-finder-answer", "/sizing/?shoe=nike-air-force-1&size=10&system=us-men&width=wide"),
 ]
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
@@ -36,6 +47,8 @@ def content(cookie_groups):
     PostFactory(title="Kayano sizing")
     PolicyPageFactory(kind="cookies", title="Cookie policy", body="Cookies are small files.")
     PolicyPageFactory(kind="privacy", title="Privacy policy", body="## What we keep\n\nLittle.")
+    colorways_demo.load()
+    sizing_demo.load()
 
 
 def summary(violations):

@@ -67,7 +67,7 @@ def test_json_ld_cannot_be_broken_out_of_by_a_colorway_name(client):
 
 @pytest.mark.parametrize(
     ("code", "link"),
-    [("1202A019-100", "/sizing/?system=us_women"), ("1201A019-100", "/sizing/"), ("", "/sizing/")],
+    [("1202A019-100", "/sizing/?system=us-women"), ("1201A019-100", "/sizing/"), ("", "/sizing/")],
 )
 def test_find_your_size_link_follows_the_cut(client, code, link):
     colorway = ColorwayFactory(style_code=code)
