@@ -65,9 +65,7 @@ def test_a_save_that_fails_validation_keeps_the_input(staff_client):
     assert not Post.objects.exists()
 
 
-def test_a_save_the_database_refuses_keeps_the_input_and_saves_nothing(
-    staff_client, refuse_writes
-):
+def test_a_save_the_database_refuses_keeps_the_input_and_saves_nothing(staff_client, refuse_writes):
     refuse_writes(
         "blog_faq", "NEW.question = 'Refused?'", "23505", "another entry has this question"
     )
