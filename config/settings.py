@@ -133,6 +133,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Behind pgbouncer in transaction pooling mode, server-side cursors cannot work.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DB_TRANSACTION_POOLER", False)
     DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 3)
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
     _db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)

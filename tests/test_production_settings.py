@@ -27,6 +27,7 @@ print(json.dumps({
     "health_checks": db["CONN_HEALTH_CHECKS"],
     "connect_timeout": db["OPTIONS"].get("connect_timeout"),
     "pool": db["OPTIONS"].get("pool"),
+    "server_side_cursors": not db["DISABLE_SERVER_SIDE_CURSORS"],
     "media": settings.STORAGES["default"]["BACKEND"].rsplit(".", 1)[-1],
     "static": settings.STORAGES["staticfiles"]["BACKEND"].rsplit(".", 1)[-1],
     "sentry": client.is_active(),
@@ -52,6 +53,7 @@ def test_one_server_defaults_health_checked_connections_and_local_cache():
     assert found["cache"] == "LocMemCache" and found["sessions"] == "db"
     assert found["conn_max_age"] == 60 and found["health_checks"] is True
     assert found["connect_timeout"] == 3 and found["pool"] is None
+    assert found["server_side_cursors"] is True
     assert found["media"] == "FileSystemStorage"
     assert found["static"] == "CompressedManifestStaticFilesStorage"
 
@@ -82,3 +84,8 @@ def test_error_reporting_is_off_without_a_dsn():
 def test_error_reporting_starts_with_a_dsn_and_sends_no_personal_data():
     found = settings_with(SENTRY_DSN="https://public@127.0.0.1:9/1")
     assert found["sentry"] is True and found["sentry_pii"] is False
+
+
+def test_behind_pgbouncer_server_side_cursors_are_off():
+    found = settings_with(DB_TRANSACTION_POOLER="1", CONN_MAX_AGE="0")
+    assert found["server_side_cursors"] is False and found["conn_max_age"] == 0
