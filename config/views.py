@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterator
 from urllib.parse import urlencode
 
+import redis
 from django import forms
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -25,8 +26,9 @@ from blog.models import Post
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
 
-# Seconds a client is asked to wait when the database is unreachable.
+# Seconds a client is asked to wait when the database or the cache is unreachable.
 RETRY_AFTER_SECONDS = 30
+UNAVAILABLE = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError)
 SEARCH_RESULTS_PER_PAGE = 10
 COLORWAY_RESULTS = 12
 FEATURED_COLORWAYS = 4
@@ -116,12 +118,10 @@ def _causes(error: BaseException | None) -> Iterator[BaseException]:
 
 
 def server_error(request):
-    """The error page. When the database cannot be reached (down, restarting, out of
-    connections), the reader gets a static "back soon" page with 503 and Retry-After
-    instead: it is rendered without touching the database."""
-    if any(
-        isinstance(error, OperationalError | InterfaceError) for error in _causes(sys.exception())
-    ):
+    """The error page. When the database or the cache cannot be reached (down,
+    restarting, out of connections), the reader gets a static "back soon" page with 503
+    and Retry-After instead: it is rendered without touching either."""
+    if any(isinstance(error, UNAVAILABLE) for error in _causes(sys.exception())):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
