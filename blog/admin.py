@@ -5,10 +5,11 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from blog.models import FAQ, Author, Category, OldSlug, Post, Tag
+from config.editing import KeepInputOnDatabaseErrorMixin
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user", "post_count"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
@@ -23,7 +24,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category, Tag)
-class TaxonomyAdmin(admin.ModelAdmin):
+class TaxonomyAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -44,7 +45,7 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(Post)
-class PostAdmin(VersionAdmin):
+class PostAdmin(KeepInputOnDatabaseErrorMixin, VersionAdmin):
     list_display = ["title", "status_label", "author", "category", "publish_at", "updated_at"]
     list_filter = ["status", "author", "category", "tags"]
     list_select_related = ["author", "category"]

@@ -19,6 +19,7 @@ from colorways.models import (
     Source,
 )
 from colorways.resources import ColorwayResource
+from config.editing import KeepInputOnDatabaseErrorMixin
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -105,7 +106,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Colorway)
-class ColorwayAdmin(ImportExportModelAdmin):
+class ColorwayAdmin(KeepInputOnDatabaseErrorMixin, ImportExportModelAdmin):
     resource_classes = [ColorwayResource]
     formats = [base_formats.CSV]
     import_template_name = "admin/colorways/colorway/import.html"
@@ -201,7 +202,7 @@ class ColorwayAdmin(ImportExportModelAdmin):
 
 
 @admin.register(Collaborator)
-class CollaboratorAdmin(admin.ModelAdmin):
+class CollaboratorAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "location", "founder", "colorway_count"]
     list_filter = ["kind"]
     search_fields = ["name", "founder", "city", "country"]
@@ -216,13 +217,13 @@ class CollaboratorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Retailer)
-class RetailerAdmin(admin.ModelAdmin):
+class RetailerAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "country", "website"]
     search_fields = ["name", "country"]
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["title", "release_display", "sources_disagree"]
     search_fields = ["title", "body"]
     inlines = [SourceInline]

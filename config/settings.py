@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import sentry_sdk
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -119,15 +120,31 @@ TEMPLATES = [
 
 if "DATABASE_URL" not in os.environ:
     (BASE_DIR / "var").mkdir(exist_ok=True)
+# PostgreSQL connections are either kept per worker for CONN_MAX_AGE seconds and
+# checked before each request reuses them, or, with DB_POOL on, taken from psycopg's
+# pool in each worker process. Either way a database that does not answer fails
+# within DB_CONNECT_TIMEOUT seconds and the site says "back soon" (503).
+DB_POOL = env_bool("DB_POOL", False)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
+        conn_max_age=0 if DB_POOL else env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # Behind pgbouncer in transaction pooling mode, server-side cursors cannot work.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DB_TRANSACTION_POOLER", False)
+    DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 3)
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    if DB_POOL:
+        _db_options["pool"] = {
+            "min_size": env_int("DB_POOL_MIN", 2),
+            "max_size": env_int("DB_POOL_MAX", 4),
+            # How long a request waits for a free (or new) connection before giving up.
+            "timeout": env_int("DB_POOL_TIMEOUT", DB_CONNECT_TIMEOUT),
+        }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -243,13 +260,26 @@ AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = max(1, env_int("TRUSTED_PROXY_COUNT", 1))
 
-# Redis when REDIS_URL is set (shared by every app server), else per-process memory.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+# Redis when REDIS_URL (or its alias CACHE_URL) is set, shared by every app server;
+# else per-process memory. Sessions live in the database, read through the cache when
+# the cache is Redis (a per-process memory cache would serve a session another process
+# has already ended).
+REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kayano14hub"),
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 LOGGING = {
     "version": 1,
@@ -290,3 +320,16 @@ if ANALYTICS_SCRIPT_URL:
         raise ImproperlyConfigured("ANALYTICS_SCRIPT_URL must be an https:// URL.")
     SECURE_CSP["script-src"].append(f"https://{_analytics.netloc}")
     SECURE_CSP["connect-src"].append(f"https://{_analytics.netloc}")
+
+# Error reporting, only when SENTRY_DSN is set: exceptions with their stack, never the
+# reader's address, cookies, account or request body.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE") or 0),
+    )

@@ -52,3 +52,5 @@ if settings.DEBUG:
 admin.site.site_header = "Kayano 14 Hub"
 admin.site.site_title = "Kayano 14 Hub admin"
 admin.site.index_title = "Publish"
+
+handler500 = "config.views.server_error"

@@ -1,19 +1,24 @@
 """Site-wide pages that belong to no single app: home, search, robots.txt, errors."""
 
 import logging
+import sys
 import uuid
+from collections.abc import Iterator
 from urllib.parse import urlencode
 
+import redis
 from django import forms
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -21,6 +26,9 @@ from blog.models import Post
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
 
+# Seconds a client is asked to wait when the database or the cache is unreachable.
+RETRY_AFTER_SECONDS = 30
+UNAVAILABLE = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError)
 SEARCH_RESULTS_PER_PAGE = 10
 COLORWAY_RESULTS = 12
 FEATURED_COLORWAYS = 4
@@ -101,3 +109,21 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def _causes(error: BaseException | None) -> Iterator[BaseException]:
+    while error is not None:
+        yield error
+        error = error.__cause__
+
+
+def server_error(request):
+    """The error page. When the database or the cache cannot be reached (down,
+    restarting, out of connections), the reader gets a static "back soon" page with 503
+    and Retry-After instead: it is rendered without touching either."""
+    if any(isinstance(error, UNAVAILABLE) for error in _causes(sys.exception())):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return defaults.server_error(request)

@@ -1,7 +1,8 @@
-from cookie_consent.admin import CookieAdmin
-from cookie_consent.models import Cookie
+from cookie_consent.admin import CookieAdmin, CookieGroupAdmin
+from cookie_consent.models import Cookie, CookieGroup
 from django.contrib import admin
 
+from config.editing import KeepInputOnDatabaseErrorMixin
 from consent.models import ConsentRecord, CookieDetail, PolicyPage
 from consent.records import Visitor
 
@@ -14,12 +15,19 @@ class CookieDetailInline(admin.StackedInline):
     verbose_name_plural = "provider and lifetime"
 
 
-# The cookie policy needs each cookie's provider and lifetime beside the library's fields.
+# The cookie policy needs each cookie's provider and lifetime beside the library's fields;
+# both of the library's admins also keep an editor's input when the database refuses a save.
 admin.site.unregister(Cookie)
+admin.site.unregister(CookieGroup)
+
+
+@admin.register(CookieGroup)
+class SafeCookieGroupAdmin(KeepInputOnDatabaseErrorMixin, CookieGroupAdmin):
+    pass
 
 
 @admin.register(Cookie)
-class CookieWithDetailAdmin(CookieAdmin):
+class CookieWithDetailAdmin(KeepInputOnDatabaseErrorMixin, CookieAdmin):
     inlines = [CookieDetailInline]
     list_display = ["name", "cookiegroup", "provider", "lifetime", "domain", "path"]
     list_select_related = ["cookiegroup", "detail"]
@@ -34,13 +42,13 @@ class CookieWithDetailAdmin(CookieAdmin):
 
 
 @admin.register(PolicyPage)
-class PolicyPageAdmin(admin.ModelAdmin):
+class PolicyPageAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "updated_at"]
     readonly_fields = ["updated_at"]
 
 
 @admin.register(ConsentRecord)
-class ConsentRecordAdmin(admin.ModelAdmin):
+class ConsentRecordAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     """Proof of consent is read, never written, here; only pruning removes it."""
 
     list_display = ["confirmed_at", "visitor_short", "banner_version", "method", "choice_summary"]

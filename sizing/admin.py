@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 
+from config.editing import KeepInputOnDatabaseErrorMixin
 from sizing.engine import ChartRow, chart_problems
 from sizing.models import Brand, Comparison, Shoe, SizeChartRow, WidthRule
 
@@ -40,7 +41,7 @@ class SizeChartRowInline(admin.TabularInline):
 
 
 @admin.register(Brand)
-class BrandAdmin(admin.ModelAdmin):
+class BrandAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "row_count", "updated_at"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -73,7 +74,7 @@ class ComparisonInline(admin.StackedInline):
 
 
 @admin.register(Shoe)
-class ShoeAdmin(admin.ModelAdmin):
+class ShoeAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["__str__", "slug", "position", "fit", "is_target", "widths"]
     list_editable = ["position"]
     list_filter = ["brand", "fit", "is_target"]
@@ -95,7 +96,7 @@ class ShoeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comparison)
-class ComparisonAdmin(admin.ModelAdmin):
+class ComparisonAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["shoe", "condition", "offset_min", "offset_max"]
     list_filter = ["condition", "shoe__brand"]
     list_select_related = ["shoe__brand"]
@@ -104,5 +105,5 @@ class ComparisonAdmin(admin.ModelAdmin):
 
 
 @admin.register(WidthRule)
-class WidthRuleAdmin(admin.ModelAdmin):
+class WidthRuleAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["width", "offset", "explanation"]

@@ -1,0 +1,80 @@
+"""Editors never lose work: a save the database refuses keeps their input in the form."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, InterfaceError, OperationalError, connections, router
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE_RETRY_AFTER_SECONDS = 30
+
+
+def refusal_message(error: DatabaseError) -> str:
+    """What went wrong, in a sentence an editor can act on."""
+    if isinstance(error, OperationalError | InterfaceError):
+        return (
+            "Nothing was saved: the database did not answer. Your input is still here; "
+            "save again in a moment."
+        )
+    diag = getattr(error.__cause__, "diag", None)
+    reason = (
+        " ".join(
+            part
+            for part in (
+                getattr(diag, "message_primary", None),
+                getattr(diag, "message_detail", None),
+            )
+            if part
+        )
+        or str(error).splitlines()[0]
+    )
+    return (
+        f"Nothing was saved: the database refused the change ({reason}). "
+        "Your input is still here; correct it and save again."
+    )
+
+
+class KeepInputOnDatabaseErrorMixin:
+    """For ModelAdmins: when saving hits a database error (a constraint the form could not
+    check, a lost connection, a lock timeout), the whole save is rolled back and the form
+    comes back with everything the editor typed and a message saying what went wrong:
+    400 when the data was refused, 503 (with Retry-After) when the database did not answer.
+
+    The admin saves inside one transaction (the object, its inlines and its history), so
+    a refused save leaves nothing half-written.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except DatabaseError as error:
+            if request.method != "POST":
+                raise
+            logger.exception("Admin save of %s refused by the database", self.opts.label)
+            unavailable = isinstance(error, OperationalError | InterfaceError)
+            request.unsaved_because = refusal_message(error)
+        # A connection the error left broken is replaced before the form is shown again.
+        db = connections[router.db_for_write(self.model)]
+        if not db.in_atomic_block:
+            db.close_if_unusable_or_obsolete()
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        if unavailable:
+            response.status_code = 503
+            response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER_SECONDS)
+        else:
+            response.status_code = 400
+        return response
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        reason = getattr(request, "unsaved_because", None)
+        if reason is None:
+            return form_class
+
+        def clean(form):
+            super(refusing_form_class, form).clean()
+            raise ValidationError(reason, code="database_refused")
+
+        refusing_form_class = type(form_class.__name__, (form_class,), {"clean": clean})
+        return refusing_form_class
