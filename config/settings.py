@@ -186,6 +186,10 @@ MARKDOWNX_URLS_PATH = "/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
 MARKDOWNX_EDITOR_RESIZABLE = True
 
+# The CSV import keeps a checked file between its dry run and the confirmation in the
+# cache (shared by every app server with Redis, expiring by itself), not on local disk.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 # Security. Production-only switches default to "on" unless DEBUG is on.
