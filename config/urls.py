@@ -8,8 +8,8 @@ from two_factor.urls import urlpatterns as two_factor_urls
 from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
 from colorways.sitemaps import CataloguePagesSitemap, CollaboratorSitemap, ColorwaySitemap
 from config import views
-from config.media import serve_media
 from config.api import api
+from config.media import serve_media
 from config.sitemaps import StaticPagesSitemap
 from consent.sitemaps import PolicyPageSitemap
 from markup import views as markup_views
