@@ -28,9 +28,11 @@ def watched(page):
     refused = []
     page.on(
         "console",
-        lambda m: refused.append(m.text)
-        if "Refused to" in m.text or "Content Security Policy" in m.text
-        else None,
+        lambda m: (
+            refused.append(m.text)
+            if "Refused to" in m.text or "Content Security Policy" in m.text
+            else None
+        ),
     )
     page.add_init_script(RECORD_VIOLATIONS)
     return page, refused
