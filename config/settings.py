@@ -186,10 +186,6 @@ MARKDOWNX_URLS_PATH = "/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
 MARKDOWNX_EDITOR_RESIZABLE = True
 
-# The CSV import keeps a checked file between its dry run and the confirmation in the
-# cache (shared by every app server with Redis, expiring by itself), not on local disk.
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
-
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 # Security. Production-only switches default to "on" unless DEBUG is on.
@@ -254,6 +250,12 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# The CSV import keeps a checked file between its dry run and the confirmation: with Redis
+# in the cache, shared by every app server and expiring by itself; else in a temporary file
+# that every worker of the one server sees.
+if REDIS_URL:
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,7 @@ import lxml.html
 import pytest
 import tablib
 from django.apps import apps
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
@@ -428,3 +429,24 @@ def test_development_media_serving_never_sends_a_runnable_type(
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
     assert "default-src 'none'" in response["Content-Security-Policy"]
+
+
+def test_with_redis_the_checked_csv_waits_in_the_cache_between_dry_run_and_confirm(
+    staff_client, settings, tmp_path
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": f"test-import-{tmp_path.name}",
+        }
+    }
+    settings.IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+    response = import_csv(staff_client, CSV_HEADER + GOOD_ROW)
+    confirm = response.context["confirm_form"]
+    assert cache.get("django-import-export-" + confirm.initial["import_file_name"])
+    response = staff_client.post(
+        reverse("admin:colorways_colorway_process_import"), {**confirm.initial, "resource": "0"}
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert Colorway.objects.get(slug="triple-white").style_code == "1201A019-100"
