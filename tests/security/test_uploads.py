@@ -16,6 +16,7 @@ import lxml.html
 import pytest
 import tablib
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
@@ -45,8 +46,10 @@ pytestmark = pytest.mark.django_db
 SAFE_EXTENSIONS = {".jpg", ".png", ".webp"}
 
 
-def stored_files(media_root: Path) -> list[Path]:
-    return sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else []
+def stored_files_now() -> list[Path]:
+    """Every file under MEDIA_ROOT."""
+    root = Path(django_settings.MEDIA_ROOT)
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
 def browser_form_data(response, form_id: str) -> dict[str, list[str]]:
@@ -106,12 +109,10 @@ ADMIN_IMAGE_FORMS = {
 
 
 def test_the_corpus_covers_every_image_and_file_field_of_the_project():
-    from django.conf import settings
-
     fields = {
         f"{model._meta.label_lower}.{field.name}"
         for model in apps.get_models()
-        if Path(model._meta.app_config.path).is_relative_to(settings.BASE_DIR)
+        if Path(model._meta.app_config.path).is_relative_to(django_settings.BASE_DIR)
         and "site-packages" not in model._meta.app_config.path
         for field in model._meta.get_fields()
         if field.get_internal_type() in {"FileField", "ImageField"}
@@ -131,12 +132,6 @@ def admin_post(staff_client, target: AdminImageForm, file):
     before = (row_counts(), stored_files_now(), target.stored_value(obj))
     response = staff_client.post(target.url(obj), target.post_data(page, obj, file))
     return obj, before, response
-
-
-def stored_files_now():
-    from django.conf import settings
-
-    return stored_files(Path(settings.MEDIA_ROOT))
 
 
 @pytest.mark.parametrize("target", ADMIN_IMAGE_FORMS)
