@@ -66,16 +66,20 @@ class ColorwayImportForm(ImportForm):
             )
         data = b"".join(upload.chunks())
         upload.seek(0)
+        if b"\x00" in data:
+            raise ValidationError(
+                "This is not CSV text but a binary file (an image, a workbook, or text saved "
+                "as UTF-16?); save it from your spreadsheet as “CSV UTF-8”.",
+                code="binary",
+            )
         try:
-            text = data.decode("utf-8-sig")
+            data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValidationError(
                 f"The file is not UTF-8 text (byte {exc.start + 1} is not valid); "
                 "save it from your spreadsheet as “CSV UTF-8”.",
                 code="encoding",
             ) from exc
-        if "\x00" in text:
-            raise ValidationError("This is a binary file, not a CSV text file.", code="binary")
         return upload
 
 

@@ -8,6 +8,7 @@ below is the file's doing, not a broken form.
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -283,8 +284,19 @@ def test_the_size_cap_sits_below_what_django_would_buffer(settings):
 
 CSV_HEADER = b"slug,name,nickname,style_code,collaborator,pack,release_date,release_precision\n"
 GOOD_ROW = b"triple-white,White/White,Triple White,1201A019-100,,,,\n"
+
+
+def spreadsheet_bytes() -> bytes:
+    """A zip archive, as an .xlsx workbook is."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return out.getvalue()
+
+
 HOSTILE_CSV = {
-    "png image": ("colorways.csv", image_bytes("PNG"), "not UTF-8"),
+    "png image": ("colorways.csv", image_bytes("PNG"), "binary"),
+    "excel workbook": ("colorways.xlsx", spreadsheet_bytes(), "binary"),
     "binary with nul bytes": ("colorways.csv", CSV_HEADER + b"a\x00b,c\n", "binary"),
     "latin-1 text": (
         "colorways.csv",
@@ -294,7 +306,7 @@ HOSTILE_CSV = {
     "utf-16 text": (
         "colorways.csv",
         (CSV_HEADER + GOOD_ROW).decode().encode("utf-16"),
-        "not UTF-8",
+        "UTF-16",
     ),
     "too large": ("colorways.csv", CSV_HEADER + GOOD_ROW * 60_000, "2 MB"),
     "html page": ("colorways.csv", b"<!doctype html><script>alert(1)</script>", "No valid data"),
