@@ -2,7 +2,7 @@
 
 The client's file name and Content-Type are never trusted. Only JPEG, PNG and
 WebP that decode completely within the size limits are accepted; the stored
-file is a fresh encoding (pixels only, no comments, EXIF or trailing bytes) under a
+file is a fresh encoding of the pixels (no comments, EXIF or trailing bytes) under a
 server-chosen name with the real extension.
 """
 

@@ -50,8 +50,13 @@ def truncated_png() -> bytes:
 
 
 def jpeg_carrying_html() -> bytes:
-    """A complete, valid JPEG with an HTML page in a comment and after its end marker."""
-    data = image_bytes("JPEG")
+    """A complete, valid JPEG with an HTML page in its EXIF description, in a comment and
+    after its end marker."""
+    exif = Image.Exif()
+    exif[0x010E] = HTML_PAGE.decode()  # ImageDescription
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(out, "JPEG", exif=exif.tobytes())
+    data = out.getvalue()
     comment = b"\xff\xfe" + struct.pack(">H", len(HTML_PAGE) + 2) + HTML_PAGE
     return data[:2] + comment + data[2:] + HTML_PAGE
 
