@@ -11,25 +11,38 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kayano14hub
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; break; fi; done)
 
-.PHONY: help install run test lint format migrations-check backup restore
+.PHONY: help install lock run test lint format migrations-check backup restore
 
 help:
 	@echo "make run    set everything up and serve the site on http://127.0.0.1:$(PORT)"
 	@echo "make test   set everything up and run the whole test suite on PostgreSQL"
 	@echo "make lint   ruff check and format check"
+	@echo "make lock   re-resolve every dependency in a fresh venv and pin it in requirements.lock"
 	@echo "make backup / make restore [BACKUP=var/backups/<folder>]   database and media"
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements.lock
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "Kayano 14 Hub needs Python 3.12 or newer, and none was found."; \
 		echo "Install one (e.g. 'pyenv install 3.12') or point to it: make run PYTHON=/path/to/python3.12"; \
 		exit 1; fi
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
 	@touch $@
 
 install: $(VENV)/.installed
+
+# requirements.lock pins every distribution `make install` puts in .venv. After a change
+# to the dependencies in pyproject.toml (or to take upgrades), run `make lock`.
+lock:
+	@rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e '.[dev]'
+	@{ echo "# Every distribution the site and its tests install, pinned. Regenerate: make lock"; \
+	   .venv-lock/bin/python -m pip freeze --exclude-editable; } > requirements.lock
+	@rm -rf .venv-lock
+	@echo "requirements.lock: $$(grep -c '==' requirements.lock) pinned distributions"
 
 var/dev-secret-key:
 	@mkdir -p var

@@ -18,7 +18,7 @@ from colorways.models import (
     RetailPrice,
     Source,
 )
-from colorways.resources import ColorwayResource
+from colorways.resources import ColorwayImportForm, ColorwayResource
 from config.editing import KeepInputOnDatabaseErrorMixin
 
 
@@ -109,6 +109,7 @@ class SourceInline(admin.TabularInline):
 class ColorwayAdmin(KeepInputOnDatabaseErrorMixin, ImportExportModelAdmin):
     resource_classes = [ColorwayResource]
     formats = [base_formats.CSV]
+    import_form_class = ColorwayImportForm
     import_template_name = "admin/colorways/colorway/import.html"
     list_display = [
         "name",

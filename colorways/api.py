@@ -30,6 +30,10 @@ class ErrorOut(Schema):
     detail: list[ErrorDetail]
 
 
+class NotFoundOut(Schema):
+    detail: str
+
+
 class CatalogueQuery(Schema):
     collaborator: str | None = Field(
         None, description="A collaborator's slug, or `general-release`."
@@ -211,7 +215,11 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     )
 
 
-@router.get("colorways/{slug}/", response=ColorwayDetailOut, summary="One colorway")
+@router.get(
+    "colorways/{slug}/",
+    response={200: ColorwayDetailOut, 404: NotFoundOut},
+    summary="One colorway",
+)
 def get_colorway(request, slug: str):
     """A colorway with its listings, resale summary and sources."""
     colorway = get_object_or_404(

@@ -1,6 +1,7 @@
 """The read-only JSON API root: apps add their routers here."""
 
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from colorways.api import router as colorways_router
 from sizing.api import router as sizing_router
@@ -16,3 +17,13 @@ api = NinjaAPI(
 
 api.add_router("/sizing", sizing_router)
 api.add_router("/", colorways_router)
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exc):
+    """Parameters of the wrong type are a 400 in the documented error shape, like the
+    errors the endpoints report themselves, rather than an undocumented 422."""
+    errors = [
+        {"loc": [str(part) for part in error["loc"]], "msg": error["msg"]} for error in exc.errors
+    ]
+    return api.create_response(request, {"detail": errors}, status=400)

@@ -281,6 +281,12 @@ SESSION_ENGINE = (
     else "django.contrib.sessions.backends.db"
 )
 
+# The CSV import keeps a checked file between its dry run and the confirmation: with Redis
+# in the cache, shared by every app server and expiring by itself; else in a temporary file
+# that every worker of the one server sees.
+if REDIS_URL:
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

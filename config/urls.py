@@ -3,13 +3,13 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
-from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_urls
 
 from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
 from colorways.sitemaps import CataloguePagesSitemap, CollaboratorSitemap, ColorwaySitemap
 from config import views
 from config.api import api
+from config.media import serve_media
 from config.sitemaps import StaticPagesSitemap
 from consent.sitemaps import PolicyPageSitemap
 from markup import views as markup_views
@@ -47,7 +47,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(path("media/<path:path>", serve_media))
 
 admin.site.site_header = "Kayano 14 Hub"
 admin.site.site_title = "Kayano 14 Hub admin"

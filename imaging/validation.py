@@ -2,7 +2,8 @@
 
 The client's file name and Content-Type are never trusted. Only JPEG, PNG and
 WebP that decode completely within the size limits are accepted; the stored
-file is a fresh encoding under a server-chosen name with the real extension.
+file is a fresh encoding of the pixels (no comments, EXIF or trailing bytes) under a
+server-chosen name with the real extension.
 """
 
 import io
@@ -77,7 +78,8 @@ def clean_image(*, stream, size: int | None) -> CleanImage:
             image = ImageOps.exif_transpose(image)
             out = io.BytesIO()
             if fmt == "JPEG":
-                image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+                # No comment segment: Pillow would copy the upload's, whatever it holds.
+                image.convert("RGB").save(out, "JPEG", quality=88, optimize=True, comment=b"")
             elif fmt == "PNG":
                 image.save(out, "PNG", optimize=True)
             else:

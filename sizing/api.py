@@ -28,7 +28,8 @@ class RecommendationOut(Schema):
     warnings: list[str]
 
 
-class ErrorOut(Schema):
+class SizingErrorOut(Schema):
+    # Its own name: OpenAPI components are named by class, and the catalogue has an ErrorOut.
     detail: str
     errors: dict[str, list[str]] = {}
 
@@ -45,7 +46,7 @@ class ShoeOut(Schema):
 
 @router.get(
     "/recommend",
-    response={200: RecommendationOut, 400: ErrorOut, 503: ErrorOut},
+    response={200: RecommendationOut, 400: SizingErrorOut, 503: SizingErrorOut},
     summary="Recommend a Kayano 14 size",
 )
 def recommend(
@@ -63,7 +64,9 @@ def recommend(
     check boxes of the size finder. The same answer as the /sizing/ page."""
     guide = current_guide()
     if not guide.is_ready:
-        return Status(503, ErrorOut(detail="The size finder has no size charts or shoes yet."))
+        return Status(
+            503, SizingErrorOut(detail="The size finder has no size charts or shoes yet.")
+        )
     data = {
         "shoe": shoe,
         "size": size,
@@ -76,7 +79,7 @@ def recommend(
     if not form.is_valid():
         return Status(
             400,
-            ErrorOut(
+            SizingErrorOut(
                 detail="Some parameters are not valid: " + ", ".join(form.errors) + ".",
                 errors={field: list(errors) for field, errors in form.errors.items()},
             ),

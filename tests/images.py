@@ -49,13 +49,46 @@ def truncated_png() -> bytes:
     return data[: len(data) // 2]
 
 
+def jpeg_carrying_html() -> bytes:
+    """A complete, valid JPEG with an HTML page in its EXIF description, in a comment and
+    after its end marker."""
+    exif = Image.Exif()
+    exif[0x010E] = HTML_PAGE.decode()  # ImageDescription
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(out, "JPEG", exif=exif.tobytes())
+    data = out.getvalue()
+    comment = b"\xff\xfe" + struct.pack(">H", len(HTML_PAGE) + 2) + HTML_PAGE
+    return data[:2] + comment + data[2:] + HTML_PAGE
+
+
 def polyglot_jpeg_html() -> bytes:
     """A JPEG header followed by an HTML page: not a complete image."""
     return image_bytes("JPEG")[:200] + HTML_PAGE
 
 
+SIXTY_MB = 60 * 1024 * 1024
+
+
+def sixty_megabytes() -> bytes:
+    """A real PNG padded to 60 MB: far over every limit."""
+    data = image_bytes("PNG")
+    return data + b"\0" * (SIXTY_MB - len(data))
+
+
+# Names a client may send to climb out of the upload folder or pick an executable type.
+TRAVERSAL_NAMES = [
+    "../../../etc/cron.d/evil.png",
+    "..\\..\\windows\\evil.png",
+    "/etc/passwd.png",
+    "evil.png/../../../../tmp/x.png",
+    "shell.php.png",
+    "page.html",
+    "logo.svg",
+]
+
 HOSTILE_UPLOADS = {
     "svg with script": ("logo.svg", SVG_WITH_SCRIPT, "image/svg+xml"),
+    "svg with script named png": ("logo.png", SVG_WITH_SCRIPT, "image/png"),
     "html renamed to png": ("page.png", HTML_PAGE, "image/png"),
     "php renamed to jpg": ("shell.jpg", PHP_SCRIPT, "image/jpeg"),
     "gif": ("anim.gif", GIF, "image/gif"),
@@ -63,4 +96,6 @@ HOSTILE_UPLOADS = {
     "polyglot jpeg/html": ("poly.jpg", polyglot_jpeg_html(), "image/jpeg"),
     "png bomb": ("bomb.png", png_bomb(), "image/png"),
     "empty file": ("empty.png", b"", "image/png"),
+    "php behind a traversal name": ("../../shell.php.jpg", PHP_SCRIPT, "image/jpeg"),
+    "html behind a traversal name": ("..\\..\\index.html", HTML_PAGE, "text/html"),
 }
