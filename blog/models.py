@@ -22,7 +22,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
-from colorways.embeds import expand_colorway_shortcodes
+from colorways.embeds import expand_colorway_shortcodes, shortcode_keys
 from imaging.fields import SafeImageField
 from markup.render import render_markdown
 
@@ -107,9 +107,14 @@ class PostQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def without_bodies(self):
+        """Leave out the long columns (each article's body three times over) that
+        lists, cards and links never show."""
+        return self.defer("body", "body_html", "body_text", "toc", "search_vector")
+
     def for_listing(self):
         """What a list of post cards needs, in a fixed number of queries."""
-        return self.select_related("author", "category").prefetch_related("tags")
+        return self.without_bodies().select_related("author", "category").prefetch_related("tags")
 
     def search(self, query: str):
         """Published posts matching `query`, best first, each with a `snippet` annotation.
@@ -247,6 +252,7 @@ class Post(models.Model):
         if old_slug and old_slug != self.slug:
             self._redirect_old_slug(old_slug)
         self._loaded_slug = self.slug
+        self._store_colorway_mentions()
         if connection.vendor == "postgresql":
             Post.objects.filter(pk=self.pk).update(
                 search_vector=SearchVector("title", weight="A", config="english")
@@ -285,6 +291,15 @@ class Post(models.Model):
                 {"hero_alt": "Describe the hero image for readers who cannot see it."}
             )
 
+    def _store_colorway_mentions(self) -> None:
+        keys = {key.casefold() for key in shortcode_keys(self.body)}
+        stored = set(self.colorway_mentions.values_list("key", flat=True))
+        if keys != stored:
+            self.colorway_mentions.exclude(key__in=keys).delete()
+            ColorwayMention.objects.bulk_create(
+                [ColorwayMention(post=self, key=key) for key in keys - stored]
+            )
+
     def _redirect_old_slug(self, old_slug: str) -> None:
         OldSlug.objects.filter(slug=self.slug).delete()
         OldSlug.objects.update_or_create(slug=old_slug, defaults={"post": self})
@@ -309,6 +324,22 @@ class OldSlug(models.Model):
 
     def __str__(self):
         return f"/blog/{self.slug}/"
+
+
+class ColorwayMention(models.Model):
+    """A colorway shortcode in a post's body (its slug or style code, case-folded), stored
+    on save so that a colorway page finds the posts embedding it through an index."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="colorway_mentions")
+    key = models.CharField(max_length=150, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "key"], name="blog_mention_unique_key")
+        ]
+
+    def __str__(self):
+        return f"[[colorway:{self.key}]]"
 
 
 @reversion.register()

@@ -190,7 +190,7 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     today = timezone.localdate()
     colorways = sort_colorways(
         filter_colorways(
-            Colorway.objects.for_cards().prefetch_related("sources"),
+            Colorway.objects.for_cards().prefetch_related("retail_prices", "sources"),
             filters=form.filters(),
             today=today,
         ),

@@ -232,14 +232,27 @@ class ColorwayQuerySet(models.QuerySet):
             )
         )
 
+    def with_main_price(self):
+        """Annotate the amount and currency of `Colorway.main_price`, so that a card
+        needs no query for its prices."""
+        prices = RetailPrice.objects.filter(colorway=OuterRef("pk")).order_by(
+            Case(When(currency=CATALOGUE_CURRENCY, then=Value(0)), default=Value(1)),
+            "region",
+            "currency",
+        )
+        return self.annotate(
+            main_price_amount=Subquery(prices.values("amount")[:1]),
+            main_price_currency=Subquery(prices.values("currency")[:1]),
+        )
+
     def for_cards(self):
         """What a colorway card needs, in a fixed number of queries whatever the page size."""
         return (
             self.with_catalogue_price()
+            .with_main_price()
             .select_related("collaborator")
             .prefetch_related(
                 "palette",
-                "retail_prices",
                 models.Prefetch("images", queryset=ColorwayImage.objects.order_by("order", "id")),
             )
         )
@@ -397,6 +410,10 @@ class Colorway(DatedRecord, SourcedRecord):
     @property
     def main_price(self) -> "RetailPrice | None":
         """The retail price to show first: the catalogue currency's, else the first one."""
+        if "main_price_amount" in self.__dict__:
+            if self.main_price_amount is None:
+                return None
+            return RetailPrice(amount=self.main_price_amount, currency=self.main_price_currency)
         prices = list(self.retail_prices.all())
         for price in prices:
             if price.currency == CATALOGUE_CURRENCY:

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "colorways",
     "sizing",
     "blog",
+    "performance",
     # Last, so that its post-migrate hook sees every other app's permissions.
     "config.apps.SiteConfig",
 ]
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "config.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which serves static files already compressed.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -93,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "consent.middleware.OptionalCookieMiddleware",
+    # Inside the CSRF, CSP and consent middleware: cached pages still get their own
+    # token cookie, nonce header and cookie deletions.
+    "performance.pagecache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -250,6 +256,15 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Whole pages for anonymous readers (performance.pagecache), invalidated by every
+# editorial save. It needs a cache shared by every app server process (Redis), so it
+# is off by default without REDIS_URL; 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
+# The benchmark's framework-floor page (performance.views.floor); never on in production.
+BENCHMARK = env_bool("BENCHMARK", False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "performance.middleware.QueryCountMiddleware")
 
 LOGGING = {
     "version": 1,

@@ -46,6 +46,11 @@ urlpatterns = [
     path("", include(two_factor_urls)),
 ]
 
+if settings.BENCHMARK:
+    from performance.views import floor
+
+    urlpatterns.insert(0, path("bench/floor/", floor, name="bench-floor"))
+
 if settings.DEBUG:
     urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
 
