@@ -13,9 +13,12 @@ POSTS_PER_PAGE = 12
 
 
 class PostListView(ListView):
-    queryset = Post.objects.published().for_listing()
     paginate_by = POSTS_PER_PAGE
     template_name = "blog/post_list.html"
+
+    def get_queryset(self):
+        # Built per request: "published" compares with the time of the request.
+        return Post.objects.published().for_listing()
 
 
 class FilteredPostListView(PostListView):

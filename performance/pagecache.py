@@ -132,7 +132,7 @@ def _bypass(request) -> bool:
     if request.method not in ("GET", "HEAD") or not enabled():
         return True
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+    return bool(cookies.get(settings.SESSION_COOKIE_NAME) or cookies.get("messages"))
 
 
 def page_key(request) -> str:
