@@ -313,7 +313,7 @@ def seed_posts(count: int, colorways: list[Colorway]) -> int:
         render_body(
             body_markdown(
                 t,
-                words=1500 + t * 1500 // max(BODY_TEMPLATES - 1, 1),
+                words=1500 + t * 1100 // max(BODY_TEMPLATES - 1, 1),
                 colorway_slug=mention if t % 2 == 0 else None,
             )
         )
