@@ -16,6 +16,7 @@ from django.db import connection, models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from imagekit.models import ImageSpecField
@@ -24,6 +25,7 @@ from markdownx.models import MarkdownxField
 
 from colorways.embeds import expand_colorway_shortcodes, shortcode_keys
 from imaging.fields import SafeImageField
+from imaging.renditions import rendition_urls
 from markup.render import render_markdown
 
 WORDS_PER_MINUTE = 220
@@ -227,6 +229,11 @@ class Post(models.Model):
     hero_480 = hero_rendition(480)
     hero_960 = hero_rendition(960)
     hero_1600 = hero_rendition(1600)
+
+    @cached_property
+    def hero_renditions(self) -> dict[str, str]:
+        """The hero image's rendition addresses by width (see HERO_WIDTHS)."""
+        return rendition_urls(self, "hero_image", "hero_", HERO_WIDTHS)
 
     class Meta:
         ordering = ["-publish_at", "-id"]

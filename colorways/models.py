@@ -7,12 +7,14 @@ from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
 from colorways import codes, releases
 from imaging.fields import SafeImageField
+from imaging.renditions import rendition_urls
 from markup.render import render_markdown
 
 CATALOGUE_CURRENCY = "USD"  # price filters and sorting compare retail prices in this currency
@@ -495,6 +497,11 @@ class ColorwayImage(models.Model):
     image_480 = image_rendition(480)
     image_960 = image_rendition(960)
     image_1600 = image_rendition(1600)
+
+    @cached_property
+    def renditions(self) -> dict[str, str]:
+        """The rendition addresses by width: {"480": url, "960": url, "1600": url}."""
+        return rendition_urls(self, "image", "image_", (480, 960, 1600))
 
     class Meta:
         ordering = ["order", "id"]

@@ -417,3 +417,8 @@ def seed(*, posts: int, colorways: int, collaborators: int, log=print) -> None:
     with transaction.atomic():
         created = seed_posts(posts, colorway_list)
         log(f"posts: {created} created, {posts - created} already there")
+    if connection.vendor == "postgresql":
+        # Fresh statistics and visibility map, as autovacuum would leave them in time:
+        # without them PostgreSQL plans the freshly loaded tables badly.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
