@@ -230,11 +230,6 @@ class Post(models.Model):
     hero_960 = hero_rendition(960)
     hero_1600 = hero_rendition(1600)
 
-    @cached_property
-    def hero_renditions(self) -> dict[str, str]:
-        """The hero image's rendition addresses by width (see HERO_WIDTHS)."""
-        return rendition_urls(self, "hero_image", "hero_", HERO_WIDTHS)
-
     class Meta:
         ordering = ["-publish_at", "-id"]
         get_latest_by = "publish_at"
@@ -275,6 +270,11 @@ class Post(models.Model):
         instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._loaded_slug = instance.__dict__.get("slug")
         return instance
+
+    @cached_property
+    def hero_renditions(self) -> dict[str, str]:
+        """The hero image's rendition addresses by width (see HERO_WIDTHS)."""
+        return rendition_urls(self, "hero_image", "hero_", HERO_WIDTHS)
 
     @property
     def is_public(self) -> bool:

@@ -498,17 +498,17 @@ class ColorwayImage(models.Model):
     image_960 = image_rendition(960)
     image_1600 = image_rendition(1600)
 
-    @cached_property
-    def renditions(self) -> dict[str, str]:
-        """The rendition addresses by width: {"480": url, "960": url, "1600": url}."""
-        return rendition_urls(self, "image", "image_", (480, 960, 1600))
-
     class Meta:
         ordering = ["order", "id"]
         constraints = [models.CheckConstraint(condition=~Q(alt=""), name="colorways_image_has_alt")]
 
     def __str__(self):
         return self.alt
+
+    @cached_property
+    def renditions(self) -> dict[str, str]:
+        """The rendition addresses by width: {"480": url, "960": url, "1600": url}."""
+        return rendition_urls(self, "image", "image_", (480, 960, 1600))
 
 
 class RetailPrice(models.Model):
