@@ -253,7 +253,7 @@ TRUSTED_PROXY_COUNT = max(1, env_int("TRUSTED_PROXY_COUNT", 1))
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.RedisCache",
         "LOCATION": REDIS_URL,
         # Keeps this site's keys apart when several sites share one Redis database.
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),

@@ -25,6 +25,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 from consent.records import stored_consent
 from consent.state import serialize_consent
@@ -136,11 +138,24 @@ def _bypass(request) -> bool:
 
 
 def page_key(request) -> str:
+    """The page's key; each entry records the generation it was rendered in."""
     consent = stored_consent(request) if request.COOKIES else None
     variant = serialize_consent(consent) if consent else "-"
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(f"{variant}|{url}".encode()).hexdigest()
-    return f"pagecache:{generation()}:{digest}"
+    return "pagecache:page:" + hashlib.sha256(f"{variant}|{url}".encode()).hexdigest()
+
+
+def lookup(key: str) -> tuple[int, tuple | None]:
+    """The current generation and the entry under `key` if it belongs to it, in one
+    round trip to the cache."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY)
+    if current is None:
+        return generation(), None
+    entry = found.get(key)
+    if entry is None or entry[0] != current:
+        return current, None
+    return current, entry[1:]
 
 
 def _storable(request, response) -> bool:
@@ -184,6 +199,14 @@ def _fill(request, content: bytes) -> bytes:
     return content
 
 
+def _compressed(content: bytes) -> bytes | None:
+    """`content` gzipped once for every reader, when it holds nothing per-visitor
+    (feeds, the API); pages with a nonce or a token are compressed per response."""
+    if NONCE_MARK in content or CSRF_MARK in content or len(content) < 200:
+        return None
+    return compress_string(content)
+
+
 class PageCacheMiddleware:
     """Serve and store whole pages for anonymous readers (see the module docstring).
 
@@ -198,10 +221,15 @@ class PageCacheMiddleware:
         if _bypass(request):
             return self.get_response(request)
         key = page_key(request)
-        entry = cache.get(key)
+        rendered_in, entry = lookup(key)
         if entry is not None:
-            status, headers, content = entry
-            response = HttpResponse(_fill(request, content), status=status, headers=headers)
+            status, headers, content, compressed = entry
+            if compressed is not None and "gzip" in request.headers.get("Accept-Encoding", ""):
+                response = HttpResponse(compressed, status=status, headers=headers)
+                response["Content-Encoding"] = "gzip"
+                patch_vary_headers(response, ["Accept-Encoding"])
+            else:
+                response = HttpResponse(_fill(request, content), status=status, headers=headers)
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
@@ -210,7 +238,8 @@ class PageCacheMiddleware:
             seconds = entry_seconds()
             if template is not None and seconds > 0:
                 headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-                cache.set(key, (response.status_code, headers, template), seconds)
+                entry = (response.status_code, headers, template, _compressed(template))
+                cache.set(key, (rendered_in, *entry), seconds)
         response[HEADER] = "miss"
         return response
 

@@ -250,3 +250,18 @@ def test_publishing_invalidates_pages_cached_in_redis(client, redis_cache):
     response, html = fetch(Client(), "/blog/")
     assert response["X-Page-Cache"] == "miss"
     assert "Released in silver" in html
+
+
+def test_feeds_are_stored_compressed_once_and_served_the_same_to_everyone(client):
+    PostFactory(title="Feed entry")
+    first = client.get("/blog/feed/", headers={"accept-encoding": "gzip"})
+    second = Client().get("/blog/feed/", headers={"accept-encoding": "gzip"})
+    plain = Client().get("/blog/feed/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"], plain["X-Page-Cache"]) == (
+        "miss",
+        "hit",
+        "hit",
+    )
+    assert second["Content-Encoding"] == "gzip" and "Accept-Encoding" in second["Vary"]
+    assert gzip.decompress(second.content) == gzip.decompress(first.content) == plain.content
+    assert b"Feed entry" in plain.content and "Content-Encoding" not in plain
