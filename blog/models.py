@@ -14,6 +14,7 @@ from django.contrib.postgres.search import (
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Q
+from django.db.models.functions import Left
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -29,6 +30,8 @@ from imaging.renditions import rendition_urls
 from markup.render import render_markdown
 
 WORDS_PER_MINUTE = 220
+SEARCH_RANK_WINDOW = 200  # matches ranked per search, newest first
+SNIPPET_SOURCE_CHARS = 4000  # of each article's text, searched for the snippet
 HERO_WIDTHS = (480, 960, 1600)
 # Sentinels that cannot occur in stored text mark search hits until the
 # snippet is escaped; they then become <mark> tags.
@@ -121,19 +124,35 @@ class PostQuerySet(models.QuerySet):
     def search(self, query: str):
         """Published posts matching `query`, best first, each with a `snippet` annotation.
 
-        PostgreSQL uses the weighted full-text index (title > summary > body);
+        PostgreSQL finds matches in title, summary and body with the full-text index
+        and ranks the SEARCH_RANK_WINDOW newest by title, then summary;
         other databases fall back to a case-insensitive match on every word.
         The snippet marks hits with HIT_START/HIT_STOP; see `Post.snippet_html`.
         """
         posts = self.published()
         if connection.vendor == "postgresql":
             search_query = SearchQuery(query, search_type="websearch", config="english")
-            return (
+            # Ranking the whole search vector of every match costs more than the rest
+            # of the page: rank the newest matches only, by their title and summary
+            # (a match in the body alone ranks below them, newest first), so that a
+            # word found in every article costs no more than a rare one.
+            newest = (
                 posts.filter(search_vector=search_query)
+                .order_by("-publish_at")
+                .values("pk")[:SEARCH_RANK_WINDOW]
+            )
+            return (
+                posts.filter(pk__in=newest)
                 .annotate(
-                    rank=SearchRank(F("search_vector"), search_query),
+                    rank=SearchRank(
+                        SearchVector("title", weight="A", config="english")
+                        + SearchVector("summary", weight="B", config="english"),
+                        search_query,
+                    ),
+                    # The snippet comes from the start of the article: highlighting
+                    # a whole long article costs more than the rest of the page.
                     snippet=SearchHeadline(
-                        "body_text",
+                        Left("body_text", SNIPPET_SOURCE_CHARS),
                         search_query,
                         config="english",
                         start_sel=HIT_START,
