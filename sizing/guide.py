@@ -9,8 +9,9 @@ process sharing the cache.
 from performance.pagecache import GenerationMemo
 from sizing.choices import Condition, Width
 from sizing.engine import BrandChart, Guide, ReferenceShoe, Rule, TargetShoe, WidthRule
-from sizing.models import Brand, Comparison, Shoe, SizeChartRow
+from sizing.models import Brand, Shoe
 from sizing.models import WidthRule as WidthRuleModel
+
 
 def build_guide() -> Guide:
     """Read every chart, shoe and rule from the database into a Guide."""
