@@ -12,7 +12,7 @@ from colorways.catalogue import (
     PER_PAGE,
     CatalogueFilterForm,
     Sort,
-    facet_counts,
+    cached_facet_counts,
     filter_colorways,
     sort_colorways,
 )
@@ -31,7 +31,7 @@ def colorway_list(request):
         filter_colorways(Colorway.objects.for_cards(), filters=filters, today=today),
         sort=form.chosen_sort(),
     )
-    facets = facet_counts(filters=filters, today=today)
+    facets = cached_facet_counts(filters=filters, today=today)
     paginator = Paginator(colorways, PER_PAGE)
     # Every colorway has exactly one status, so the status facet already counts them.
     paginator.count = sum(
