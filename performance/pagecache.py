@@ -30,6 +30,7 @@ from django.utils.text import compress_string
 
 from consent.records import stored_consent
 from consent.state import serialize_consent
+from performance import gzipparts
 
 GENERATION_KEY = "pagecache:generation"
 EDITORIAL_APPS = frozenset({"blog", "colorways", "sizing", "consent", "cookie_consent"})
@@ -191,20 +192,46 @@ def _template(request, content: bytes) -> bytes | None:
     return content
 
 
-def _fill(request, content: bytes) -> bytes:
+def _values(request, content: bytes) -> dict[bytes, bytes]:
+    """This response's own nonce and CSRF token, for the placeholders `content` has."""
+    values = {}
     if NONCE_MARK in content:
-        content = content.replace(NONCE_MARK, str(request._csp_nonce).encode())
+        values[NONCE_MARK] = str(request._csp_nonce).encode()
     if CSRF_MARK in content:
-        content = content.replace(CSRF_MARK, get_token(request).encode())
+        values[CSRF_MARK] = get_token(request).encode()
+    return values
+
+
+def _fill(content: bytes, values: dict[bytes, bytes]) -> bytes:
+    for mark, value in values.items():
+        content = content.replace(mark, value)
     return content
 
 
-def _compressed(content: bytes) -> bytes | None:
-    """`content` gzipped once for every reader, when it holds nothing per-visitor
-    (feeds, the API); pages with a nonce or a token are compressed per response."""
-    if NONCE_MARK in content or CSRF_MARK in content or len(content) < 200:
+def _compressed(content: bytes):
+    """The gzipped page, stored with it: whole when it holds nothing per visitor (feeds,
+    the API), else in parts to be joined around each response's values (gzipparts)."""
+    if len(content) < 200:
         return None
-    return compress_string(content)
+    marks = tuple(mark for mark in (NONCE_MARK, CSRF_MARK) if mark in content)
+    if not marks:
+        return compress_string(content)
+    return gzipparts.split(content, marks)
+
+
+def _response(request, entry) -> HttpResponse:
+    status, headers, content, compressed = entry
+    values = _values(request, content)
+    if compressed is None or "gzip" not in request.headers.get("Accept-Encoding", ""):
+        return HttpResponse(_fill(content, values), status=status, headers=headers)
+    if isinstance(compressed, bytes):
+        body = compressed
+    else:
+        body = gzipparts.join(*compressed, values, plain=_fill(content, values))
+    response = HttpResponse(body, status=status, headers=headers)
+    response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
 
 
 class PageCacheMiddleware:
@@ -223,13 +250,7 @@ class PageCacheMiddleware:
         key = page_key(request)
         rendered_in, entry = lookup(key)
         if entry is not None:
-            status, headers, content, compressed = entry
-            if compressed is not None and "gzip" in request.headers.get("Accept-Encoding", ""):
-                response = HttpResponse(compressed, status=status, headers=headers)
-                response["Content-Encoding"] = "gzip"
-                patch_vary_headers(response, ["Accept-Encoding"])
-            else:
-                response = HttpResponse(_fill(request, content), status=status, headers=headers)
+            response = _response(request, entry)
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)

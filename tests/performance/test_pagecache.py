@@ -265,3 +265,19 @@ def test_feeds_are_stored_compressed_once_and_served_the_same_to_everyone(client
     assert second["Content-Encoding"] == "gzip" and "Accept-Encoding" in second["Vary"]
     assert gzip.decompress(second.content) == gzip.decompress(first.content) == plain.content
     assert b"Feed entry" in plain.content and "Content-Encoding" not in plain
+
+
+def test_compressed_cached_pages_carry_each_visitors_own_nonce_and_token(client):
+    fetch(client, "/")
+    pages = []
+    for _ in range(2):
+        response = Client().get("/", headers={"accept-encoding": "gzip"})
+        assert response["X-Page-Cache"] == "hit" and response["Content-Encoding"] == "gzip"
+        html = gzip.decompress(response.content).decode()
+        nonce = NONCE_RE.search(html).group(1)
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        token = TOKEN_RE.search(html).group(1)
+        assert _unmask_cipher_token(token) == response.cookies["csrftoken"].value
+        pages.append(html)
+    assert pages[0] != pages[1]
+    assert "Kayano" in pages[0] and pages[0].rstrip().endswith("</html>")
