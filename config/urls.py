@@ -51,7 +51,8 @@ if settings.BENCHMARK:
 
     urlpatterns.insert(0, path("bench/floor/", floor, name="bench-floor"))
 
-if settings.DEBUG:
+# Uploads are the reverse proxy's job in production; the benchmark has no proxy.
+if settings.DEBUG or settings.BENCHMARK:
     urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
 
 admin.site.site_header = "Kayano 14 Hub"

@@ -293,6 +293,15 @@ def _seed_colorway_children(colorways: list[Colorway]) -> None:
         model.objects.bulk_create(objects, batch_size=BATCH)
 
 
+def ensure_renditions() -> None:
+    """The renditions of the shared image files, made once, so pages show real pictures."""
+    for name, _, _ in shared_images():
+        image = ColorwayImage.objects.filter(image=name).first()
+        if image is not None:
+            for rendition in (image.image_480, image.image_960, image.image_1600):
+                rendition.generate()
+
+
 def seed_posts(count: int, colorways: list[Colorway]) -> int:
     """Create the missing generated posts; returns how many were created."""
     authors = _ensure_named(
@@ -414,6 +423,7 @@ def seed(*, posts: int, colorways: int, collaborators: int, log=print) -> None:
         log(f"collaborators: {len(studio_list)}")
         colorway_list = seed_colorways(colorways, studio_list)
         log(f"colorways: {len(colorway_list)}")
+    ensure_renditions()
     with transaction.atomic():
         created = seed_posts(posts, colorway_list)
         log(f"posts: {created} created, {posts - created} already there")
