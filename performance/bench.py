@@ -238,8 +238,9 @@ def asset_bytes(server: Server, html: str) -> int:
 
 
 def probe(server: Server, path: str) -> dict:
-    """One request after a warm-up: status, queries, sizes, cache state."""
-    fetch(server.url(path))
+    """One request after warming up both workers: status, queries, sizes, cache state."""
+    for _ in range(6):
+        fetch(server.url(path))
     status, headers, body = fetch(server.url(path))
     _, zipped_headers, zipped = fetch(server.url(path), gzip_ok=True)
     content_type = headers.get("Content-Type", "")

@@ -14,6 +14,7 @@ that set cookies, that are not 200 or that ask not to be cached are never stored
 """
 
 import datetime
+import gzip
 import hashlib
 import re
 
@@ -221,12 +222,17 @@ def _compressed(content: bytes):
 
 def _response(request, entry) -> HttpResponse:
     status, headers, content, compressed = entry
-    values = _values(request, content)
-    if compressed is None or "gzip" not in request.headers.get("Accept-Encoding", ""):
-        return HttpResponse(_fill(content, values), status=status, headers=headers)
+    accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+    if compressed is None or not accepts_gzip:
+        if content is None:  # kept gzipped only: the same for every reader
+            return HttpResponse(gzip.decompress(compressed), status=status, headers=headers)
+        return HttpResponse(
+            _fill(content, _values(request, content)), status=status, headers=headers
+        )
     if isinstance(compressed, bytes):
         body = compressed
     else:
+        values = _values(request, content)
         body = gzipparts.join(*compressed, values, plain=_fill(content, values))
     response = HttpResponse(body, status=status, headers=headers)
     response["Content-Encoding"] = "gzip"
@@ -259,7 +265,10 @@ class PageCacheMiddleware:
             seconds = entry_seconds()
             if template is not None and seconds > 0:
                 headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-                entry = (response.status_code, headers, template, _compressed(template))
+                compressed = _compressed(template)
+                if isinstance(compressed, bytes):
+                    template = None  # the compressed copy alone is kept
+                entry = (response.status_code, headers, template, compressed)
                 cache.set(key, (rendered_in, *entry), seconds)
         response[HEADER] = "miss"
         return response
