@@ -24,7 +24,7 @@ from colorways.models import (
     PaletteColour,
     ReleaseStatus,
 )
-from performance.pagecache import GenerationMemo, generation
+from performance.pagecache import GenerationMemo, generation, shared_cache
 
 GENERAL_RELEASE = "general-release"
 PER_PAGE = 24
@@ -181,8 +181,10 @@ class Facets:
 
 
 def cached_facet_counts(*, filters: CatalogueFilters, today: datetime.date | None = None) -> Facets:
-    """`facet_counts`, kept in the cache until the next editorial change or day."""
+    """`facet_counts`, kept in a shared cache until the next editorial change or day."""
     today = today or timezone.localdate()
+    if not shared_cache():
+        return facet_counts(filters=filters, today=today)
     digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
     key = f"catalogue:facets:{generation()}:{today.isoformat()}:{digest}"
     facets = cache.get(key)

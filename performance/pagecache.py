@@ -20,7 +20,9 @@ import re
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -81,14 +83,24 @@ def connect_signals() -> None:
         signal.connect(_content_changed, dispatch_uid=f"pagecache-{id(signal)}")
 
 
+def shared_cache() -> bool:
+    """Whether the cache is shared by every process (Redis): only then does a save in
+    one process move the generation that the others read."""
+    return not isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache | DummyCache)
+
+
 class GenerationMemo:
-    """A value computed once per generation in each process (e.g. the sizing guide)."""
+    """A value computed once per generation in each process (e.g. the sizing guide).
+
+    Only with a shared cache; with a per-process one the value is built on each call."""
 
     def __init__(self, build):
         self.build = build
         self._value: tuple[int, object] | None = None
 
     def get(self):
+        if not shared_cache():
+            return self.build()
         current = generation()
         cached = self._value
         if cached is not None and cached[0] == current:

@@ -5,7 +5,6 @@ import datetime
 import gzip
 import re
 import time
-import uuid
 from decimal import Decimal
 from http import HTTPStatus
 
@@ -215,29 +214,6 @@ def test_text_responses_are_compressed(client):
     response = client.get("/", headers={"accept-encoding": "gzip"})
     assert response["Content-Encoding"] == "gzip"
     assert b"Kayano" in gzip.decompress(response.content)
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """The real Redis at 127.0.0.1:6379, database 9, under a key prefix of this test's
-    own: only those keys are deleted afterwards."""
-    redis = pytest.importorskip("redis")
-    client = redis.Redis(host="127.0.0.1", port=6379, db=9, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis answers at 127.0.0.1:6379")
-    prefix = f"k14test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/9",
-            "KEY_PREFIX": prefix,
-        }
-    }
-    yield client
-    for key in client.scan_iter(match=f"{prefix}:*"):
-        client.delete(key)
 
 
 def test_publishing_invalidates_pages_cached_in_redis(client, redis_cache):
