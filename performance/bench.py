@@ -303,6 +303,13 @@ def run_phase(wrk: str, env: dict, urls: dict[str, str], seconds: int, name: str
     return {"pages": results, "peak_worker_rss_mb": rss}
 
 
+def add_cold_floor_ratios(cold: dict, warm: dict) -> None:
+    """Warm pages against the cold floor too: the warm floor pays the cache lookup."""
+    floor = cold["pages"]["floor"]["rps"]
+    for result in warm["pages"].values():
+        result["cold_floor_ratio"] = result["rps"] / floor if floor else 0.0
+
+
 def check_targets(cold: dict, warm: dict) -> list[str]:
     """The targets missed, in words."""
     missed = []
@@ -360,10 +367,15 @@ def main() -> None:
     urls = pages(env)
     cold = run_phase(wrk, env, urls, 0, "cold")
     warm = run_phase(wrk, env, urls, WARM_SECONDS, "warm")
+    add_cold_floor_ratios(cold, warm)
     missed = check_targets(cold, warm)
     say(table(cold, warm))
     rss = max(cold["peak_worker_rss_mb"], warm["peak_worker_rss_mb"])
-    say(f"\nPeak worker RSS: {rss:.0f} MB. Ratios are to the floor of the same phase.")
+    say(
+        f"\nPeak worker RSS: {rss:.0f} MB. Ratios are to the floor of the same phase (the warm "
+        "floor pays the page cache's lookup, as every page does); JSON has warm pages "
+        "against the cold floor too."
+    )
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     report = {
