@@ -257,3 +257,8 @@ def test_compressed_cached_pages_carry_each_visitors_own_nonce_and_token(client)
         pages.append(html)
     assert pages[0] != pages[1]
     assert "Kayano" in pages[0] and pages[0].rstrip().endswith("</html>")
+
+
+def test_the_benchmark_floor_page_exists_only_in_the_benchmark(client):
+    assert client.get("/bench/floor/").status_code == HTTPStatus.NOT_FOUND
+    assert "X-Queries" not in client.get("/")
