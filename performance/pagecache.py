@@ -17,6 +17,7 @@ import datetime
 import gzip
 import hashlib
 import re
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -51,12 +52,19 @@ def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
 
 
+def _first_generation() -> int:
+    # Counting from the clock, not from 1: should the cache lose the counter, the new
+    # one starts above every generation an entry still in the cache was stored under.
+    return time.time_ns() // 1000
+
+
 def generation() -> int:
     """The current content generation, shared by every process through the cache."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY, 1)
+        first = _first_generation()
+        cache.add(GENERATION_KEY, first, None)
+        value = cache.get(GENERATION_KEY) or first
     return value
 
 
@@ -65,7 +73,7 @@ def bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 2, None)
+        cache.add(GENERATION_KEY, _first_generation(), None)
 
 
 def _content_changed(sender, **kwargs) -> None:
