@@ -11,13 +11,15 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kayano14hub
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; break; fi; done)
 
-.PHONY: help install lock run test lint format migrations-check backup restore
+.PHONY: help install lock run test lint format migrations-check backup restore bench lighthouse
 
 help:
 	@echo "make run    set everything up and serve the site on http://127.0.0.1:$(PORT)"
 	@echo "make test   set everything up and run the whole test suite on PostgreSQL"
 	@echo "make lint   ruff check and format check"
 	@echo "make lock   re-resolve every dependency in a fresh venv and pin it in requirements.lock"
+	@echo "make bench  load benchmark data and measure every page type (see README, Performance)"
+	@echo "make lighthouse  Lighthouse scores on a phone for the main pages (npm, Chromium)"
 	@echo "make backup / make restore [BACKUP=var/backups/<folder>]   database and media"
 
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -75,3 +77,11 @@ backup: install
 
 restore: install
 	$(PY) manage.py restore $(BACKUP)
+
+# Benchmark database next to DATABASE_URL's (default the local server), results in bench-results/.
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m performance.bench
+
+# Lighthouse scores on a phone profile for the main pages, on the benchmark data.
+lighthouse: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m performance.lighthouse

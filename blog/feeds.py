@@ -19,7 +19,12 @@ class LatestPostsFeed(Feed):
         return self.posts()[:FEED_LENGTH]
 
     def posts(self):
-        return Post.objects.published().select_related("author")
+        # The feed carries each article's HTML, not its Markdown, text or search vector.
+        return (
+            Post.objects.published()
+            .defer("body", "body_text", "toc", "search_vector")
+            .select_related("author")
+        )
 
     def item_title(self, post):
         return post.title

@@ -14,19 +14,24 @@ from django.contrib.postgres.search import (
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Q
+from django.db.models.functions import Left
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
-from colorways.embeds import expand_colorway_shortcodes
+from colorways.embeds import expand_colorway_shortcodes, shortcode_keys
 from imaging.fields import SafeImageField
+from imaging.renditions import rendition_urls
 from markup.render import render_markdown
 
 WORDS_PER_MINUTE = 220
+SEARCH_RANK_WINDOW = 200  # matches ranked per search, newest first
+SNIPPET_SOURCE_CHARS = 4000  # of each article's text, searched for the snippet
 HERO_WIDTHS = (480, 960, 1600)
 # Sentinels that cannot occur in stored text mark search hits until the
 # snippet is escaped; they then become <mark> tags.
@@ -107,26 +112,47 @@ class PostQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def without_bodies(self):
+        """Leave out the long columns (each article's body three times over) that
+        lists, cards and links never show."""
+        return self.defer("body", "body_html", "body_text", "toc", "search_vector")
+
     def for_listing(self):
         """What a list of post cards needs, in a fixed number of queries."""
-        return self.select_related("author", "category").prefetch_related("tags")
+        return self.without_bodies().select_related("author", "category").prefetch_related("tags")
 
     def search(self, query: str):
         """Published posts matching `query`, best first, each with a `snippet` annotation.
 
-        PostgreSQL uses the weighted full-text index (title > summary > body);
+        PostgreSQL finds matches in title, summary and body with the full-text index
+        and ranks the SEARCH_RANK_WINDOW newest by title, then summary;
         other databases fall back to a case-insensitive match on every word.
         The snippet marks hits with HIT_START/HIT_STOP; see `Post.snippet_html`.
         """
         posts = self.published()
         if connection.vendor == "postgresql":
             search_query = SearchQuery(query, search_type="websearch", config="english")
-            return (
+            # Ranking the whole search vector of every match costs more than the rest
+            # of the page: rank the newest matches only, by their title and summary
+            # (a match in the body alone ranks below them, newest first), so that a
+            # word found in every article costs no more than a rare one.
+            newest = (
                 posts.filter(search_vector=search_query)
+                .order_by("-publish_at")
+                .values("pk")[:SEARCH_RANK_WINDOW]
+            )
+            return (
+                posts.filter(pk__in=newest)
                 .annotate(
-                    rank=SearchRank(F("search_vector"), search_query),
+                    rank=SearchRank(
+                        SearchVector("title", weight="A", config="english")
+                        + SearchVector("summary", weight="B", config="english"),
+                        search_query,
+                    ),
+                    # The snippet comes from the start of the article: highlighting
+                    # a whole long article costs more than the rest of the page.
                     snippet=SearchHeadline(
-                        "body_text",
+                        Left("body_text", SNIPPET_SOURCE_CHARS),
                         search_query,
                         config="english",
                         start_sel=HIT_START,
@@ -247,6 +273,7 @@ class Post(models.Model):
         if old_slug and old_slug != self.slug:
             self._redirect_old_slug(old_slug)
         self._loaded_slug = self.slug
+        self._store_colorway_mentions()
         if connection.vendor == "postgresql":
             Post.objects.filter(pk=self.pk).update(
                 search_vector=SearchVector("title", weight="A", config="english")
@@ -262,6 +289,11 @@ class Post(models.Model):
         instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._loaded_slug = instance.__dict__.get("slug")
         return instance
+
+    @cached_property
+    def hero_renditions(self) -> dict[str, str]:
+        """The hero image's rendition addresses by width (see HERO_WIDTHS)."""
+        return rendition_urls(self, "hero_image", "hero_", HERO_WIDTHS)
 
     @property
     def is_public(self) -> bool:
@@ -283,6 +315,15 @@ class Post(models.Model):
         if self.hero_image and not self.hero_alt.strip():
             raise ValidationError(
                 {"hero_alt": "Describe the hero image for readers who cannot see it."}
+            )
+
+    def _store_colorway_mentions(self) -> None:
+        keys = {key.casefold() for key in shortcode_keys(self.body)}
+        stored = set(self.colorway_mentions.values_list("key", flat=True))
+        if keys != stored:
+            self.colorway_mentions.exclude(key__in=keys).delete()
+            ColorwayMention.objects.bulk_create(
+                [ColorwayMention(post=self, key=key) for key in keys - stored]
             )
 
     def _redirect_old_slug(self, old_slug: str) -> None:
@@ -309,6 +350,22 @@ class OldSlug(models.Model):
 
     def __str__(self):
         return f"/blog/{self.slug}/"
+
+
+class ColorwayMention(models.Model):
+    """A colorway shortcode in a post's body (its slug or style code, case-folded), stored
+    on save so that a colorway page finds the posts embedding it through an index."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="colorway_mentions")
+    key = models.CharField(max_length=150, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "key"], name="blog_mention_unique_key")
+        ]
+
+    def __str__(self):
+        return f"[[colorway:{self.key}]]"
 
 
 @reversion.register()

@@ -33,7 +33,7 @@ def structured_data(post, request) -> dict:
         "wordCount": len(post.body_text.split()),
     }
     if post.hero_image:
-        article["image"] = _absolute(request, post.hero_1600.url)
+        article["image"] = _absolute(request, post.hero_renditions["1600"])
     faqs = list(post.faqs.all())
     faq = None
     if faqs:

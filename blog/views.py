@@ -1,3 +1,4 @@
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
@@ -12,9 +13,12 @@ POSTS_PER_PAGE = 12
 
 
 class PostListView(ListView):
-    queryset = Post.objects.published().for_listing()
     paginate_by = POSTS_PER_PAGE
     template_name = "blog/post_list.html"
+
+    def get_queryset(self):
+        # Built per request: "published" compares with the time of the request.
+        return Post.objects.published().for_listing()
 
 
 class FilteredPostListView(PostListView):
@@ -45,6 +49,21 @@ class TagPostListView(FilteredPostListView):
     model_filter = (Tag, "tags")
 
 
+def neighbours(published, post):
+    """The published posts just before and just after `post`, in one query where the
+    database can order and limit each half of a UNION."""
+    links = published.only("title", "slug", "publish_at")
+    before = links.filter(publish_at__lt=post.publish_at).order_by("-publish_at", "-id")[:1]
+    after = links.filter(publish_at__gt=post.publish_at).order_by("publish_at", "id")[:1]
+    if not connection.features.supports_slicing_ordering_in_compound:
+        return before.first(), after.first()
+    found = list(before.union(after))
+    return (
+        next((p for p in found if p.publish_at < post.publish_at), None),
+        next((p for p in found if p.publish_at > post.publish_at), None),
+    )
+
+
 class PostDetailView(DetailView):
     template_name = "blog/post_detail.html"
 
@@ -67,17 +86,17 @@ class PostDetailView(DetailView):
     def get_context_data(self, **kwargs):
         post = self.object
         published = Post.objects.published()
-        related = published.filter(pk__in=post.related.values("pk")).select_related("author")
+        related = (
+            published.filter(pk__in=post.related.values("pk"))
+            .without_bodies()
+            .select_related("author")
+        )
+        previous_post, next_post = neighbours(published, post)
         context = {
             "is_preview": not post.is_public,
             "related_posts": related,
-            "previous_post": published.filter(publish_at__lt=post.publish_at)
-            .only("title", "slug")
-            .first(),
-            "next_post": published.filter(publish_at__gt=post.publish_at)
-            .only("title", "slug")
-            .order_by("publish_at")
-            .first(),
+            "previous_post": previous_post,
+            "next_post": next_post,
         }
         keys = shortcode_keys(post.body)
         if keys:

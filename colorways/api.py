@@ -194,7 +194,9 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     today = timezone.localdate()
     colorways = sort_colorways(
         filter_colorways(
-            Colorway.objects.for_cards().prefetch_related("sources"),
+            Colorway.objects.select_related("collaborator").prefetch_related(
+                "palette", "retail_prices", "sources"
+            ),
             filters=form.filters(),
             today=today,
         ),

@@ -7,10 +7,12 @@ so each count says how many colorways choosing that value would show.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef
 from django.utils import timezone
 
@@ -22,9 +24,11 @@ from colorways.models import (
     PaletteColour,
     ReleaseStatus,
 )
+from performance.pagecache import GenerationMemo, generation, shared_cache
 
 GENERAL_RELEASE = "general-release"
 PER_PAGE = 24
+FACETS_CACHE_SECONDS = 60 * 60
 
 
 class Sort:
@@ -86,7 +90,7 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, collaborators=None, years=None, **kwargs):
         super().__init__(*args, **kwargs)
         if collaborators is None:
-            collaborators = Collaborator.objects.values_list("slug", "name")
+            collaborators = _collaborator_choices.get()
         self.fields["collaborator"].choices = [
             ("", "Anyone"),
             (GENERAL_RELEASE, "General release"),
@@ -176,6 +180,20 @@ class Facets:
     status: tuple[FacetValue, ...]
 
 
+def cached_facet_counts(*, filters: CatalogueFilters, today: datetime.date | None = None) -> Facets:
+    """`facet_counts`, kept in a shared cache until the next editorial change or day."""
+    today = today or timezone.localdate()
+    if not shared_cache():
+        return facet_counts(filters=filters, today=today)
+    digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
+    key = f"catalogue:facets:{generation()}:{today.isoformat()}:{digest}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = facet_counts(filters=filters, today=today)
+        cache.set(key, facets, FACETS_CACHE_SECONDS)
+    return facets
+
+
 def facet_counts(*, filters: CatalogueFilters, today: datetime.date | None = None) -> Facets:
     """Counts next to each filter value, each facet counted under the other filters.
 
@@ -252,6 +270,11 @@ def facet_counts(*, filters: CatalogueFilters, today: datetime.date | None = Non
         colour=_keep_selected(colours, filters.colour),
         status=tuple(statuses),
     )
+
+
+_collaborator_choices = GenerationMemo(
+    lambda: list(Collaborator.objects.values_list("slug", "name"))
+)
 
 
 def _keep_selected(values: list[FacetValue], selected: str | None) -> tuple[FacetValue, ...]:

@@ -7,12 +7,14 @@ from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
 from colorways import codes, releases
 from imaging.fields import SafeImageField
+from imaging.renditions import rendition_urls
 from markup.render import render_markdown
 
 CATALOGUE_CURRENCY = "USD"  # price filters and sorting compare retail prices in this currency
@@ -232,14 +234,27 @@ class ColorwayQuerySet(models.QuerySet):
             )
         )
 
+    def with_main_price(self):
+        """Annotate the amount and currency of `Colorway.main_price`, so that a card
+        needs no query for its prices."""
+        prices = RetailPrice.objects.filter(colorway=OuterRef("pk")).order_by(
+            Case(When(currency=CATALOGUE_CURRENCY, then=Value(0)), default=Value(1)),
+            "region",
+            "currency",
+        )
+        return self.annotate(
+            main_price_amount=Subquery(prices.values("amount")[:1]),
+            main_price_currency=Subquery(prices.values("currency")[:1]),
+        )
+
     def for_cards(self):
         """What a colorway card needs, in a fixed number of queries whatever the page size."""
         return (
             self.with_catalogue_price()
+            .with_main_price()
             .select_related("collaborator")
             .prefetch_related(
                 "palette",
-                "retail_prices",
                 models.Prefetch("images", queryset=ColorwayImage.objects.order_by("order", "id")),
             )
         )
@@ -397,6 +412,10 @@ class Colorway(DatedRecord, SourcedRecord):
     @property
     def main_price(self) -> "RetailPrice | None":
         """The retail price to show first: the catalogue currency's, else the first one."""
+        if "main_price_amount" in self.__dict__:
+            if self.main_price_amount is None:
+                return None
+            return RetailPrice(amount=self.main_price_amount, currency=self.main_price_currency)
         prices = list(self.retail_prices.all())
         for price in prices:
             if price.currency == CATALOGUE_CURRENCY:
@@ -485,6 +504,11 @@ class ColorwayImage(models.Model):
 
     def __str__(self):
         return self.alt
+
+    @cached_property
+    def renditions(self) -> dict[str, str]:
+        """The rendition addresses by width: {"480": url, "960": url, "1600": url}."""
+        return rendition_urls(self, "image", "image_", (480, 960, 1600))
 
 
 class RetailPrice(models.Model):

@@ -27,7 +27,7 @@ def product_data(colorway, request) -> dict:
         data["mpn"] = colorway.style_code
     if colorway.release_iso:
         data["releaseDate"] = colorway.release_iso
-    images = [_absolute(request, image.image_1600.url) for image in colorway.images.all()]
+    images = [_absolute(request, image.renditions["1600"]) for image in colorway.images.all()]
     if images:
         data["image"] = images
     offers = [

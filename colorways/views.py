@@ -1,18 +1,18 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from blog.models import Post
+from blog.models import ColorwayMention, Post
 from colorways.calendar import release_calendar
 from colorways.catalogue import (
     PER_PAGE,
     CatalogueFilterForm,
     Sort,
-    facet_counts,
+    cached_facet_counts,
     filter_colorways,
     sort_colorways,
 )
@@ -31,14 +31,19 @@ def colorway_list(request):
         filter_colorways(Colorway.objects.for_cards(), filters=filters, today=today),
         sort=form.chosen_sort(),
     )
+    facets = cached_facet_counts(filters=filters, today=today)
     paginator = Paginator(colorways, PER_PAGE)
+    # Every colorway has exactly one status, so the status facet already counts them.
+    paginator.count = sum(
+        facet.count for facet in facets.status if filters.status in (None, facet.value)
+    )
     if form.page_number() > max(paginator.num_pages, 1):
         raise Http404("No such page of colorways.")
     page_obj = paginator.page(form.page_number())
     context = {
         "form": form,
         "filters": filters,
-        "facets": facet_counts(filters=filters, today=today),
+        "facets": facets,
         "page_obj": page_obj,
         "colorways": page_obj.object_list,
         "today": today,
@@ -49,10 +54,13 @@ def colorway_list(request):
 def mentioning_posts(colorway: Colorway):
     """Published posts whose body embeds `colorway` by style code or slug."""
     keys = [colorway.slug, *([colorway.style_code] if colorway.style_code else [])]
-    condition = Q()
-    for key in keys:
-        condition |= Q(body__icontains=f"[[colorway:{key}]]")
-    return Post.objects.published().filter(condition).select_related("author")
+    mentions = ColorwayMention.objects.filter(key__in=[key.casefold() for key in keys])
+    return (
+        Post.objects.published()
+        .filter(pk__in=mentions.values("post_id"))
+        .without_bodies()
+        .select_related("author")
+    )
 
 
 class ColorwayDetailView(DetailView):

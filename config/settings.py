@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "colorways",
     "sizing",
     "blog",
+    "performance",
     # Last, so that its post-migrate hook sees every other app's permissions.
     "config.apps.SiteConfig",
 ]
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "config.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which serves static files already compressed.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,6 +97,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "consent.middleware.OptionalCookieMiddleware",
+    # Inside the CSRF, CSP and consent middleware: cached pages still get their own
+    # token cookie, nonce header and cookie deletions.
+    "performance.pagecache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -267,8 +273,9 @@ TRUSTED_PROXY_COUNT = max(1, env_int("TRUSTED_PROXY_COUNT", 1))
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.RedisCache",
         "LOCATION": REDIS_URL,
+        # Keeps this site's keys apart when several sites share one Redis database.
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kayano14hub"),
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
@@ -286,6 +293,15 @@ SESSION_ENGINE = (
 # that every worker of the one server sees.
 if REDIS_URL:
     IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+
+# Whole pages for anonymous readers (performance.pagecache), invalidated by every
+# editorial save. It needs a cache shared by every app server process (Redis), so it
+# is off by default without REDIS_URL; 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
+# The benchmark's framework-floor page (performance.views.floor); never on in production.
+BENCHMARK = env_bool("BENCHMARK", False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "performance.middleware.QueryCountMiddleware")
 
 LOGGING = {
     "version": 1,

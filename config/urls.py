@@ -46,7 +46,13 @@ urlpatterns = [
     path("", include(two_factor_urls)),
 ]
 
-if settings.DEBUG:
+if settings.BENCHMARK:
+    from performance.views import floor
+
+    urlpatterns.insert(0, path("bench/floor/", floor, name="bench-floor"))
+
+# Uploads are the reverse proxy's job in production; the benchmark has no proxy.
+if settings.DEBUG or settings.BENCHMARK:
     urlpatterns.append(path("media/<path:path>", serve_media))
 
 admin.site.site_header = "Kayano 14 Hub"

@@ -57,7 +57,8 @@ def search(request):
             if exact:
                 return redirect(exact)
         paginator = Paginator(
-            Post.objects.search(query).select_related("author"), SEARCH_RESULTS_PER_PAGE
+            Post.objects.search(query).without_bodies().select_related("author"),
+            SEARCH_RESULTS_PER_PAGE,
         )
         page_number = form.cleaned_data["page"] or 1
         if page_number > max(paginator.num_pages, 1):

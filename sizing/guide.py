@@ -1,15 +1,18 @@
 """The sizing guide as plain data, read from the database once per change.
 
-`current_guide()` costs one small query per call: a fingerprint (row count and
-latest change of every sizing table). The guide itself is rebuilt only when the
-fingerprint moves, so the page and the API do not reload charts and rules on
-every request, and an editor's change is seen at once by every process.
+With a cache shared by every process (Redis), `current_guide()` costs no query while
+nothing changes: the guide is kept for the current content generation
+(performance.pagecache), which every save of a sizing record moves on. With a
+per-process cache it costs one small query: a fingerprint (row count and latest
+change of every sizing table), and the guide is rebuilt when the fingerprint moves.
+Either way an editor's change is seen at once by every process.
 """
 
 import threading
 
 from django.db import connection
 
+from performance.pagecache import GenerationMemo, shared_cache
 from sizing.choices import Condition, Width
 from sizing.engine import BrandChart, Guide, ReferenceShoe, Rule, TargetShoe, WidthRule
 from sizing.models import Brand, Comparison, Shoe, SizeChartRow
@@ -85,8 +88,7 @@ def build_guide() -> Guide:
     )
 
 
-def current_guide() -> Guide:
-    """The guide as the database holds it now; rebuilt only after a change."""
+def _guide_by_fingerprint() -> Guide:
     global _cached
     fingerprint = _fingerprint()
     cached = _cached
@@ -96,3 +98,13 @@ def current_guide() -> Guide:
         guide = build_guide()
         _cached = (fingerprint, guide)
     return guide
+
+
+_by_generation = GenerationMemo(build_guide)
+
+
+def current_guide() -> Guide:
+    """The guide as the database holds it now; rebuilt only after a change."""
+    if shared_cache():
+        return _by_generation.get()
+    return _guide_by_fingerprint()

@@ -1,7 +1,10 @@
+from dataclasses import dataclass
 from decimal import Decimal
 from http import HTTPStatus
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
 from sizing.choices import Condition, System, Width
@@ -135,10 +138,37 @@ def finder(request):
             context.update(answer_context(form.recommendation(), system), system=system)
         else:
             status = HTTPStatus.BAD_REQUEST
-    faq = faq_entries(guide)
-    context.update(
-        comparison_rows=comparison_rows(guide),
-        faq=faq,
-        faq_ld=faq_structured_data(faq),
-    )
+    sections = guide_sections(guide)
+    context.update(guide_sections=sections.html, faq_ld=sections.faq_ld)
     return render(request, "sizing/finder.html", context, status=status)
+
+
+@dataclass(frozen=True, slots=True)
+class GuideSections:
+    html: str
+    faq_ld: dict
+
+
+_sections: tuple[Guide, GuideSections] | None = None
+
+
+def guide_sections(guide: Guide) -> GuideSections:
+    """The page's sections that depend on the guide alone (fit, comparisons, charts, FAQ),
+    rendered once for each guide: the guide is a new object after every change."""
+    global _sections
+    cached = _sections
+    if cached is not None and cached[0] is guide:
+        return cached[1]
+    faq = faq_entries(guide)
+    html = render_to_string(
+        "sizing/guide_sections.html",
+        {
+            "guide": guide,
+            "comparison_rows": comparison_rows(guide),
+            "systems": System.choices,
+            "faq": faq,
+        },
+    )
+    sections = GuideSections(html=mark_safe(html), faq_ld=faq_structured_data(faq))
+    _sections = (guide, sections)
+    return sections

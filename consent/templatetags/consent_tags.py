@@ -1,5 +1,9 @@
+import functools
+from pathlib import Path
+
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.urls import reverse
 
@@ -37,6 +41,13 @@ def _script_config(catalogue) -> dict:
     }
 
 
+@functools.cache
+def _state_script() -> str:
+    """static/js/consent-state.js, inlined: it must run before the first paint, and an
+    inline script costs the reader no render-blocking request."""
+    return Path(finders.find("js/consent-state.js")).read_text()
+
+
 @register.inclusion_tag("consent/head.html", takes_context=True)
 def consent_head(context):
     catalogue = current_catalogue()
@@ -44,6 +55,7 @@ def consent_head(context):
         "version": catalogue.version,
         "config": _script_config(catalogue),
         "csp_nonce": context.get("csp_nonce", ""),
+        "state_script": _state_script(),
     }
 
 

@@ -95,6 +95,6 @@ def test_home_features_upcoming_soonest_first_then_latest_released(client):
 def test_home_page_makes_a_fixed_number_of_queries(client, django_assert_num_queries, size):
     make_featured(size)
     PostFactory.create_batch(size)
-    # posts with their tags (2), featured colorways with 3 prefetches (4)
-    with django_assert_num_queries(6):
+    # posts with their tags (2), featured colorways with 2 prefetches (3)
+    with django_assert_num_queries(5):
         assert client.get("/").status_code == HTTPStatus.OK

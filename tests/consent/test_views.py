@@ -46,7 +46,7 @@ def test_the_page_never_loads_analytics_itself(client, settings):
     settings.ANALYTICS_SCRIPT_URL = "https://stats.example/script.js"
     html = client.get("/").content.decode()
     script_sources = re.findall(r"<script[^>]*\ssrc=\"([^\"]+)\"", html)
-    assert script_sources == ["/static/js/consent-state.js", "/static/js/consent.js"]
+    assert script_sources == ["/static/js/consent.js"]
     config = json.loads(re.search(r'id="consent-config"[^>]*>(.*?)</script>', html).group(1))
     assert config["analytics"]["src"] == "https://stats.example/script.js"
 
@@ -250,15 +250,18 @@ def test_pages_vary_on_cookie_so_no_shared_cache_mixes_visitors(client):
         assert "Cookie" in client.get(path)["Vary"]
 
 
-def test_csp_stays_strict_and_pages_have_no_inline_script_or_style(client):
+def test_csp_stays_strict_and_only_the_nonced_consent_script_is_inline(client):
     response = client.get("/")
     csp = response["Content-Security-Policy"]
     script_src = re.search(r"script-src ([^;]+)", csp).group(1)
     assert "'unsafe-inline'" not in script_src
     assert "'unsafe-eval'" not in script_src
+    nonce = re.search(r"'nonce-([^']+)'", script_src).group(1)
     html = response.content.decode()
-    for tag in re.findall(r"<script[^>]*>", html):
-        assert "src=" in tag or 'type="application/json"' in tag
+    inline = [tag for tag in re.findall(r"<script[^>]*>", html) if "src=" not in tag]
+    assert [tag for tag in inline if 'type="application/json"' not in tag] == [
+        f'<script nonce="{nonce}">'
+    ]
     assert " style=" not in html
     assert "<style" not in html
 

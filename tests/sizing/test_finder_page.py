@@ -5,7 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from sizing.models import Comparison
+from sizing.models import Comparison, Shoe
 from sizing.views import offset_words
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +213,11 @@ def test_link_without_system_or_width_assumes_us_mens_and_regular_feet(client, d
     html = response.content.decode()
     assert "US men&#x27;s 10</p>" in result_region(response)
     assert re.search(r'<input type="radio" name="width" value="regular"[^>]* checked', html)
+
+
+def test_an_edit_to_a_shoe_shows_in_the_comparison_table_at_once(client, demo_content):
+    assert "Roomier than it looks" not in client.get(URL).content.decode()
+    shoe = Shoe.objects.get(slug="nike-air-force-1")
+    shoe.fit_notes = "Roomier than it looks."
+    shoe.save()
+    assert "Roomier than it looks." in client.get(URL).content.decode()

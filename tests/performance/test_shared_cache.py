@@ -1,0 +1,39 @@
+"""With a cache shared by every process, values kept per content generation cost no
+query, and an editor's change is seen on the next request."""
+
+from http import HTTPStatus
+
+import pytest
+
+from sizing import demo as sizing_demo
+from sizing.guide import current_guide
+from sizing.models import Comparison
+from tests.factories import CollaboratorFactory, ColorwayFactory
+
+pytestmark = pytest.mark.django_db
+AF1 = "/api/sizing/recommend?shoe=nike-air-force-1&size=10&system=us-men&width=regular"
+
+
+def test_sizing_guide_costs_no_query_until_an_edit(client, redis_cache, django_assert_num_queries):
+    sizing_demo.load()
+    first = current_guide()
+    with django_assert_num_queries(0):
+        assert current_guide() is first
+        assert client.get(AF1).status_code == HTTPStatus.OK
+    before = client.get(AF1).json()["recommended"][0]["us_men"]
+    comparison = Comparison.objects.get(shoe__slug="nike-air-force-1", condition="always")
+    comparison.offset_min = comparison.offset_max = comparison.offset_min + 2
+    comparison.save()
+    assert client.get(AF1).json()["recommended"][0]["us_men"] == before + 1
+
+
+def test_catalogue_counts_are_kept_until_a_colorway_is_added(
+    client, redis_cache, django_assert_num_queries
+):
+    ColorwayFactory.create_batch(2, collaborator=CollaboratorFactory())
+    client.get("/colorways/")
+    # the page and its two prefetches; choices and counts come from the cache
+    with django_assert_num_queries(3):
+        assert "2 colorways" in client.get("/colorways/").content.decode()
+    ColorwayFactory(collaborator=None)
+    assert "3 colorways" in client.get("/colorways/").content.decode()
