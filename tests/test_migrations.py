@@ -19,6 +19,9 @@ PROJECT_APPS = {"blog", "colorways", "sizing", "consent", "config"}
 # (app, migration) -> why it is safe on a live database.
 REVIEWED = {
     ("blog", "0002_post_search_index"): "builds its GIN index CONCURRENTLY, outside a transaction",
+    ("blog", "0003_colorway_mentions"): (
+        "fills its own new table from the post bodies: reads posts, locks none of them"
+    ),
 }
 
 TABLE = r'"(?P<table>[^"]+)"'

@@ -45,7 +45,11 @@ def test_every_api_operation_answers_generated_requests_as_its_schema_says(demo_
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         )
         def answers_as_documented(case):
-            case.call_and_validate(excluded_checks=[positive_data_acceptance])
+            # In process there is no HTTP client to undo the site's gzip.
+            case.call_and_validate(
+                headers={"Accept-Encoding": "identity"},
+                excluded_checks=[positive_data_acceptance],
+            )
 
         answers_as_documented()
     assert row_counts() == before
