@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 
 def client_ip(request) -> str:
@@ -15,3 +16,13 @@ def client_ip(request) -> str:
         if len(hops) >= settings.TRUSTED_PROXY_COUNT:
             return hops[-settings.TRUSTED_PROXY_COUNT]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def require_secret_key() -> None:
+    """Refuse to serve without a SECRET_KEY (it signs sessions, messages and consent).
+
+    Django itself refuses to read an empty key; this says which variable to set."""
+    try:
+        settings.SECRET_KEY  # noqa: B018
+    except ImproperlyConfigured as error:
+        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.") from error

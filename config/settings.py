@@ -37,11 +37,10 @@ def env_int(name: str, default: int) -> int:
 
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key"
+# Without DEBUG the key stays empty when unset: management commands that need no key
+# (makemigrations, check) still run, and the app servers refuse to start
+# (config.security.require_secret_key in wsgi.py and asgi.py).
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or ("insecure-development-key" if DEBUG else "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -89,3 +89,27 @@ def test_error_reporting_starts_with_a_dsn_and_sends_no_personal_data():
 def test_behind_pgbouncer_server_side_cursors_are_off():
     found = settings_with(DB_TRANSACTION_POOLER="1", CONN_MAX_AGE="0")
     assert found["server_side_cursors"] is False and found["conn_max_age"] == 0
+
+
+def run_without_secret_key(*args: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in BASE_ENV.items() if key != "SECRET_KEY"}
+    return subprocess.run(
+        [sys.executable, *args],
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_app_servers_refuse_to_start_without_a_secret_key():
+    for module in ("config.wsgi", "config.asgi"):
+        result = run_without_secret_key("-c", f"import {module}")
+        assert result.returncode != 0
+        assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_management_commands_that_need_no_key_run_without_one():
+    result = run_without_secret_key("manage.py", "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
