@@ -1,5 +1,6 @@
 import html
 import math
+from dataclasses import dataclass
 
 import nh3
 import reversion
@@ -173,6 +174,29 @@ class PostQuerySet(models.QuerySet):
         return posts.annotate(snippet=F("summary")).order_by("-publish_at")
 
 
+@dataclass(frozen=True)
+class PostBody:
+    """What a post stores derived from its Markdown body."""
+
+    html: str
+    text: str
+    toc: list[dict]
+    reading_minutes: int
+
+
+def derive_body(markdown: str) -> PostBody:
+    """Render `markdown` (sanitized, colorway cards expanded) with its plain text, table
+    of contents and reading time, as a post stores them on save."""
+    rendered = render_markdown(markdown, postprocess=expand_colorway_shortcodes)
+    text = html.unescape(nh3.clean(rendered.html, tags=set()))
+    return PostBody(
+        html=rendered.html,
+        text=text,
+        toc=[{"level": e.level, "id": e.id, "title": e.title} for e in rendered.toc],
+        reading_minutes=max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE)),
+    )
+
+
 @reversion.register(follow=("faqs",), exclude=("search_vector",))
 class Post(models.Model):
     class Status(models.TextChoices):
@@ -263,11 +287,9 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        rendered = render_markdown(self.body, postprocess=expand_colorway_shortcodes)
-        self.body_html = rendered.html
-        self.toc = [{"level": e.level, "id": e.id, "title": e.title} for e in rendered.toc]
-        self.body_text = html.unescape(nh3.clean(rendered.html, tags=set()))
-        self.reading_minutes = max(1, math.ceil(len(self.body_text.split()) / WORDS_PER_MINUTE))
+        body = derive_body(self.body)
+        self.body_html, self.body_text = body.html, body.text
+        self.toc, self.reading_minutes = body.toc, body.reading_minutes
         old_slug = getattr(self, "_loaded_slug", None)
         super().save(*args, **kwargs)
         if old_slug and old_slug != self.slug:

@@ -8,23 +8,20 @@ under two minutes.
 """
 
 import datetime
-import html
 import io
-import math
 import random
 from dataclasses import dataclass
 from decimal import Decimal
 
-import nh3
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 from PIL import Image
 
-from blog.models import FAQ, WORDS_PER_MINUTE, Author, Category, ColorwayMention, Post, Tag
+from blog.models import FAQ, Author, Category, ColorwayMention, Post, PostBody, Tag, derive_body
 from colorways import releases
-from colorways.embeds import expand_colorway_shortcodes, shortcode_keys
+from colorways.embeds import shortcode_keys
 from colorways.models import (
     Collaborator,
     Colorway,
@@ -72,11 +69,10 @@ COLOURS = [
 
 @dataclass(frozen=True)
 class Body:
+    """A body template: its Markdown and what a post stores derived from it."""
+
     markdown: str
-    html: str
-    text: str
-    toc: list
-    reading_minutes: int
+    derived: PostBody
 
 
 def _sentence(rng: random.Random) -> str:
@@ -108,15 +104,7 @@ def body_markdown(index: int, *, words: int, colorway_slug: str | None) -> str:
 
 
 def render_body(markdown: str) -> Body:
-    rendered = render_markdown(markdown, postprocess=expand_colorway_shortcodes)
-    text = html.unescape(nh3.clean(rendered.html, tags=set()))
-    return Body(
-        markdown=markdown,
-        html=rendered.html,
-        text=text,
-        toc=[{"level": e.level, "id": e.id, "title": e.title} for e in rendered.toc],
-        reading_minutes=max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE)),
-    )
+    return Body(markdown=markdown, derived=derive_body(markdown))
 
 
 def _existing(model, field: str = "slug") -> set[str]:
@@ -343,10 +331,10 @@ def seed_posts(count: int, colorways: list[Colorway]) -> int:
                 category=categories[n % len(categories)],
                 summary=f"Field notes number {n} on the {topic} of the Gel-Kayano 14.",
                 body=body.markdown,
-                body_html=body.html,
-                body_text=body.text,
-                toc=body.toc,
-                reading_minutes=body.reading_minutes,
+                body_html=body.derived.html,
+                body_text=body.derived.text,
+                toc=body.derived.toc,
+                reading_minutes=body.derived.reading_minutes,
                 status=Post.Status.PUBLISHED,
                 publish_at=now - datetime.timedelta(hours=n + 1),
             )
@@ -409,7 +397,7 @@ def _index_posts(posts: list[Post], bodies: list[Body]) -> None:
                 "setweight(to_tsvector('english', coalesce(summary, '')), 'B') || "
                 "(SELECT setweight(to_tsvector('english', %s), 'C')) "
                 "WHERE id = ANY(%s)",
-                [body.text, ids],
+                [body.derived.text, ids],
             )
 
 
