@@ -4,8 +4,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from blog.cards import post_cards
 from blog.models import Author, Category, OldSlug, Post, Tag
 from blog.structured_data import structured_data
+from colorways.cards import cards_for
 from colorways.embeds import shortcode_keys
 from colorways.models import Colorway
 
@@ -18,7 +20,12 @@ class PostListView(ListView):
 
     def get_queryset(self):
         # Built per request: "published" compares with the time of the request.
-        return Post.objects.published().for_listing()
+        return Post.objects.published().values_list("pk", flat=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cards"] = post_cards(context["page_obj"].object_list)
+        return context
 
 
 class FilteredPostListView(PostListView):
@@ -100,7 +107,7 @@ class PostDetailView(DetailView):
         }
         keys = shortcode_keys(post.body)
         if keys:
-            context["mentioned_colorways"] = Colorway.objects.matching_shortcodes(keys).for_cards()
+            context["mentioned_colorways"] = cards_for(Colorway.objects.matching_shortcodes(keys))
         context.update(structured_data(post, self.request))
         return super().get_context_data(**context, **kwargs)
 

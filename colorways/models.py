@@ -4,7 +4,8 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, StringAgg, Subquery, Value, When
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,6 +19,9 @@ from imaging.renditions import rendition_urls
 from markup.render import render_markdown
 
 CATALOGUE_CURRENCY = "USD"  # price filters and sorting compare retail prices in this currency
+# Separators of the palette a card query carries as one string (see `for_cards`):
+# ASCII unit and record separators, which no colour name or hex code contains.
+SWATCH_UNIT, SWATCH_RECORD = "\x1f", "\x1e"
 
 currency_validator = RegexValidator(r"^[A-Z]{3}$", "Use a three-letter ISO code such as USD.")
 hex_validator = RegexValidator(r"^#[0-9A-Fa-f]{6}$", "Use a hex colour such as #C0C0C0.")
@@ -248,14 +252,31 @@ class ColorwayQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        """What a colorway card needs, in a fixed number of queries whatever the page size."""
+        """What a colorway card needs, in one query whatever the page size: the main
+        price, the first picture and the palette come as annotations."""
+        images = ColorwayImage.objects.filter(colorway=OuterRef("pk")).order_by("order", "id")
+        palette = (
+            PaletteColour.objects.filter(colorway=OuterRef("pk"))
+            .order_by()
+            .values("colorway")
+            .annotate(
+                swatches=StringAgg(
+                    Concat("hex", Value(SWATCH_UNIT), "name"),
+                    delimiter=Value(SWATCH_RECORD),
+                    order_by=("order", "id"),
+                )
+            )
+            .values("swatches")
+        )
         return (
-            self.with_catalogue_price()
-            .with_main_price()
+            self.with_main_price()
             .select_related("collaborator")
-            .prefetch_related(
-                "palette",
-                models.Prefetch("images", queryset=ColorwayImage.objects.order_by("order", "id")),
+            .annotate(
+                card_image=Subquery(images.values("image")[:1]),
+                card_image_width=Subquery(images.values("width")[:1]),
+                card_image_height=Subquery(images.values("height")[:1]),
+                card_image_alt=Subquery(images.values("alt")[:1]),
+                card_palette=Subquery(palette),
             )
         )
 
@@ -424,8 +445,29 @@ class Colorway(DatedRecord, SourcedRecord):
 
     @property
     def first_image(self) -> "ColorwayImage | None":
+        if "card_image" in self.__dict__:  # from `for_cards`
+            if not self.card_image:
+                return None
+            return ColorwayImage(
+                colorway=self,
+                image=self.card_image,
+                width=self.card_image_width,
+                height=self.card_image_height,
+                alt=self.card_image_alt,
+            )
         images = list(self.images.all())
         return images[0] if images else None
+
+    @property
+    def swatches(self) -> list["PaletteColour"]:
+        """The palette in order, from the `for_cards` annotation when there is one."""
+        if "card_palette" not in self.__dict__:
+            return list(self.palette.all())
+        entries = (self.card_palette or "").split(SWATCH_RECORD)
+        return [
+            PaletteColour(colorway=self, hex=hex_code, name=name)
+            for hex_code, name in (entry.split(SWATCH_UNIT, 1) for entry in entries if entry)
+        ]
 
 
 class PaletteColour(models.Model):

@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView
 
 from blog.models import ColorwayMention, Post
 from colorways.calendar import release_calendar
+from colorways.cards import cards_for, colorway_cards
 from colorways.catalogue import (
     PER_PAGE,
     CatalogueFilterForm,
@@ -28,11 +29,11 @@ def colorway_list(request):
     filters = form.filters()
     today = timezone.localdate()
     colorways = sort_colorways(
-        filter_colorways(Colorway.objects.for_cards(), filters=filters, today=today),
+        filter_colorways(Colorway.objects.all(), filters=filters, today=today),
         sort=form.chosen_sort(),
     )
     facets = cached_facet_counts(filters=filters, today=today)
-    paginator = Paginator(colorways, PER_PAGE)
+    paginator = Paginator(colorways.values_list("pk", flat=True), PER_PAGE)
     # Every colorway has exactly one status, so the status facet already counts them.
     paginator.count = sum(
         facet.count for facet in facets.status if filters.status in (None, facet.value)
@@ -45,7 +46,7 @@ def colorway_list(request):
         "filters": filters,
         "facets": facets,
         "page_obj": page_obj,
-        "colorways": page_obj.object_list,
+        "cards": colorway_cards(page_obj.object_list),
         "today": today,
     }
     return render(request, "colorways/colorway_list.html", context, status=200 if valid else 400)
@@ -121,16 +122,17 @@ class CollaboratorDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         colorways = sort_colorways(
-            Colorway.objects.for_cards().filter(collaborator=self.object), sort=Sort.OLDEST
+            Colorway.objects.filter(collaborator=self.object),
+            sort=Sort.OLDEST,
         )
-        return super().get_context_data(colorways=colorways, **kwargs)
+        return super().get_context_data(cards=cards_for(colorways), **kwargs)
 
 
 def upcoming(request):
     today = timezone.localdate()
     context = {
-        "upcoming": sort_colorways(Colorway.objects.for_cards().upcoming(today), sort=Sort.OLDEST),
-        "announced": Colorway.objects.for_cards().announced().order_by("name"),
+        "upcoming": cards_for(sort_colorways(Colorway.objects.upcoming(today), sort=Sort.OLDEST)),
+        "announced": cards_for(Colorway.objects.announced().order_by("name")),
     }
     return render(request, "colorways/upcoming.html", context)
 

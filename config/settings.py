@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.middleware.RequestSizeLimitMiddleware",
     "config.middleware.RequestLogMiddleware",
+    # Reads the content generation once per request for every memo and the page cache.
+    "performance.pagecache.GenerationScope",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which serves static files already compressed.

@@ -22,7 +22,9 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from blog.cards import post_cards
 from blog.models import Post
+from colorways.cards import cards_for
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
 
@@ -41,8 +43,8 @@ class SearchForm(forms.Form):
 
 
 def home(request):
-    latest = Post.objects.published().for_listing()[:6]
-    featured = Colorway.objects.featured().for_cards()[:FEATURED_COLORWAYS]
+    latest = post_cards(Post.objects.published().values_list("pk", flat=True)[:6])
+    featured = cards_for(Colorway.objects.featured()[:FEATURED_COLORWAYS])
     return render(request, "home.html", {"latest_posts": latest, "featured_colorways": featured})
 
 
@@ -65,7 +67,7 @@ def search(request):
             raise Http404("No such page of results.")
         colorways = []
         if page_number == 1:
-            colorways = Colorway.objects.search(query).for_cards()[:COLORWAY_RESULTS]
+            colorways = cards_for(Colorway.objects.search(query)[:COLORWAY_RESULTS])
         context.update(query=query, page_obj=paginator.page(page_number), colorways=colorways)
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "search.html", context, status=status)

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from consent.state import Catalogue, CookieInfo, GroupInfo
+from performance.pagecache import GenerationMemo
 
 CACHE_KEY = "consent:catalogue"
 CACHE_SECONDS = 60 * 60
@@ -37,13 +38,22 @@ def load_catalogue() -> Catalogue:
     )
 
 
-def current_catalogue() -> Catalogue:
-    """The catalogue from the cache, read from the database after any edit."""
+def _cached_catalogue() -> Catalogue:
     catalogue = cache.get(CACHE_KEY)
     if catalogue is None:
         catalogue = load_catalogue()
         cache.set(CACHE_KEY, catalogue, CACHE_SECONDS)
     return catalogue
+
+
+# Every page asks for it (banner, head script, cookie deletions): with a shared cache it
+# is kept in each process until the next editorial save.
+_by_generation = GenerationMemo(_cached_catalogue)
+
+
+def current_catalogue() -> Catalogue:
+    """The catalogue as the database holds it now, read again only after an edit."""
+    return _by_generation.get()
 
 
 def forget_catalogue(**kwargs) -> None:

@@ -18,6 +18,7 @@ import gzip
 import hashlib
 import re
 import time
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -58,8 +59,13 @@ def _first_generation() -> int:
     return time.time_ns() // 1000
 
 
-def generation() -> int:
-    """The current content generation, shared by every process through the cache."""
+# Within a request the generation is read from the cache once (see GenerationScope), so
+# every memo a page consults agrees on it at the cost of one round trip. Outside a
+# request (commands, the shell) the scope is None and each call reads the cache.
+_request_generation: ContextVar[list | None] = ContextVar("request_generation", default=None)
+
+
+def _read_generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
         first = _first_generation()
@@ -68,12 +74,44 @@ def generation() -> int:
     return value
 
 
+def generation() -> int:
+    """The current content generation, shared by every process through the cache."""
+    scope = _request_generation.get()
+    if scope is None:
+        return _read_generation()
+    if scope[0] is None:
+        scope[0] = _read_generation()
+    return scope[0]
+
+
+def _remember_generation(value: int) -> None:
+    scope = _request_generation.get()
+    if scope is not None:
+        scope[0] = value
+
+
 def bump() -> None:
     """Start a new generation: every cached page and generation-keyed value is stale."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, _first_generation(), None)
+    # The rest of this request (a save's redirect, the page after it) reads the new one.
+    _remember_generation(None)
+
+
+class GenerationScope:
+    """Middleware: read the generation at most once per request (first in the stack)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_generation.set([None])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
 
 
 def _content_changed(sender, **kwargs) -> None:
@@ -116,6 +154,36 @@ class GenerationMemo:
         value = self.build()
         self._value = (current, value)
         return value
+
+
+class KeyedMemo:
+    """Values by key (each colorway's rendered card, say) kept in each process for one
+    generation, built only for the keys not yet seen, several at a time.
+
+    `build_many(keys)` returns {key: value} for the keys that exist. At most
+    `max_entries` are kept; past that the memo starts afresh. Only with a shared
+    cache; with a per-process one every call builds.
+    """
+
+    def __init__(self, build_many, max_entries: int = 5_000):
+        self.build_many = build_many
+        self.max_entries = max_entries
+        self._generation: int | None = None
+        self._values: dict = {}
+
+    def get_many(self, keys) -> dict:
+        keys = list(keys)
+        if not shared_cache():
+            return self.build_many(keys)
+        current = generation()
+        values = self._values
+        if self._generation != current or len(values) + len(keys) > self.max_entries:
+            values = {}
+            self._values, self._generation = values, current
+        missing = [key for key in keys if key not in values]
+        if missing:
+            values.update(self.build_many(missing))
+        return {key: values[key] for key in keys if key in values}
 
 
 def _next_publish() -> datetime.datetime | None:
@@ -275,6 +343,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = page_key(request)
         rendered_in, entry = lookup(key)
+        _remember_generation(rendered_in)
         if entry is not None:
             response = _response(request, entry)
             response[HEADER] = "hit"

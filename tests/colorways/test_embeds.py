@@ -6,7 +6,9 @@ from http import HTTPStatus
 import pytest
 
 from colorways.embeds import expand_colorway_shortcodes, shortcode_keys
+from colorways.models import Colorway
 from markup.render import render_markdown
+from tests.cards import carded
 from tests.factories import ColorwayFactory, PaletteColourFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +122,7 @@ def test_post_embeds_the_card_and_lists_the_colorways_it_mentions(client, colorw
     assert '<aside class="colorway-embed"' in post.body_html
     response = client.get(post.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
-    assert set(response.context["mentioned_colorways"]) == {colorway, other}
+    assert set(carded(response, Colorway)) == {colorway, other}
     assert "Colorways in this article" in response.content.decode()
 
 

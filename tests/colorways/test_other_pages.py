@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from colorways import demo
-from colorways.models import ReleasePrecision
+from colorways.models import Colorway, ReleasePrecision
+from tests.cards import carded
 from tests.factories import CollaboratorFactory, ColorwayFactory, MilestoneFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def test_collaborator_pages_list_them_and_their_releases(client):
     assert response.status_code == HTTPStatus.OK
     assert "JJJJound" in response.content.decode() and "4 colorways" in response.content.decode()
     response = client.get("/colorways/collaborators/jjjjound/")
-    assert [c.slug for c in response.context["colorways"]][:2] == [
+    assert [c.slug for c in carded(response, Colorway)][:2] == [
         "jjjjound-silver-black",
         "jjjjound-silver-white",
     ]
@@ -35,8 +36,7 @@ def test_upcoming_page_lists_dated_and_announced_releases(client):
     ColorwayFactory(name="Old", release_date=datetime.date(2022, 8, 1))
     later = ColorwayFactory(name="Someday", release_date=None, release_precision="unannounced")
     response = client.get("/colorways/upcoming/")
-    assert list(response.context["upcoming"]) == [soon]
-    assert list(response.context["announced"]) == [later]
+    assert carded(response, Colorway) == [soon, later]
     assert 'href="/colorways/upcoming.ics"' in response.content.decode()
 
 

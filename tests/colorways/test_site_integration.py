@@ -6,7 +6,8 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 
-from colorways.models import ReleasePrecision
+from colorways.models import Colorway, ReleasePrecision
+from tests.cards import carded
 from tests.factories import (
     CollaboratorFactory,
     ColorwayFactory,
@@ -81,13 +82,12 @@ def test_home_features_upcoming_soonest_first_then_latest_released(client):
     ColorwayFactory(name="Oldest", release_date=datetime.date(2020, 1, 1), release_precision="year")
     ColorwayFactory(name="Undated", release_date=None, release_precision="unannounced")
     response = client.get("/")
-    assert list(response.context["featured_colorways"]) == [
-        sooner,
-        later,
-        newest,
-        response.context["featured_colorways"][3],
+    assert [c.name for c in carded(response, Colorway)] == [
+        sooner.name,
+        later.name,
+        newest.name,
+        "Older",
     ]
-    assert response.context["featured_colorways"][3].name == "Older"
     assert "Coming next and just out" in response.content.decode()
 
 

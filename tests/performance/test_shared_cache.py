@@ -1,6 +1,7 @@
 """With a cache shared by every process, values kept per content generation cost no
 query, and an editor's change is seen on the next request."""
 
+from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
@@ -8,7 +9,12 @@ import pytest
 from sizing import demo as sizing_demo
 from sizing.guide import current_guide
 from sizing.models import Comparison
-from tests.factories import CollaboratorFactory, ColorwayFactory
+from tests.factories import (
+    CollaboratorFactory,
+    ColorwayFactory,
+    PostFactory,
+    RetailPriceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 AF1 = "/api/sizing/recommend?shoe=nike-air-force-1&size=10&system=us-men&width=regular"
@@ -32,8 +38,28 @@ def test_catalogue_counts_are_kept_until_a_colorway_is_added(
 ):
     ColorwayFactory.create_batch(2, collaborator=CollaboratorFactory())
     client.get("/colorways/")
-    # the page and its two prefetches; choices and counts come from the cache
-    with django_assert_num_queries(3):
+    # which colorways the page shows; cards, choices and counts come from the cache
+    with django_assert_num_queries(1):
         assert "2 colorways" in client.get("/colorways/").content.decode()
     ColorwayFactory(collaborator=None)
     assert "3 colorways" in client.get("/colorways/").content.decode()
+
+
+def test_cards_are_rendered_once_and_show_an_edit_on_the_next_request(
+    client, redis_cache, django_assert_num_queries
+):
+    colorway = ColorwayFactory(name="Pure Silver", collaborator=None)
+    RetailPriceFactory(colorway=colorway, amount=Decimal("150"), currency="USD")
+    post = PostFactory(title="How the 14 fits")
+    assert "150 USD" in client.get("/colorways/").content.decode()
+    assert "How the 14 fits" in client.get("/").content.decode()
+    with django_assert_num_queries(2):  # the keys of the featured colorways and the posts
+        page = client.get("/").content.decode()
+    assert "Pure Silver" in page and "How the 14 fits" in page
+    price = colorway.retail_prices.get()
+    price.amount = Decimal("180")
+    price.save()
+    assert "180 USD" in client.get("/colorways/").content.decode()
+    post.title = "How the Kayano 14 fits"
+    post.save()
+    assert "How the Kayano 14 fits" in client.get("/").content.decode()
