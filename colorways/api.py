@@ -17,6 +17,7 @@ from colorways.catalogue import (
 )
 from colorways.models import Collaborator, Colorway, Listing
 from colorways.resale import Observation, resale_summary
+from performance.pagecache import KeyedMemo
 
 router = Router(tags=["colorways"])
 
@@ -170,6 +171,23 @@ def _colorway(colorway: Colorway, today: datetime.date) -> dict:
     }
 
 
+def _build_entries(keys) -> dict:
+    """List entries by (pk, day): the status in an entry depends on the day."""
+    days = {day for _, day in keys}
+    colorways = Colorway.objects.select_related("collaborator").prefetch_related(
+        "palette", "retail_prices", "sources"
+    )
+    return {
+        (colorway.pk, day): _colorway(colorway, day)
+        for colorway in colorways.filter(pk__in={pk for pk, _ in keys})
+        for day in days
+    }
+
+
+# Each colorway's list entry is built once per content generation in each process.
+_entries = KeyedMemo(_build_entries)
+
+
 def _form_errors(form) -> dict:
     return {
         "detail": [
@@ -193,26 +211,22 @@ def list_colorways(request, query: Query[CatalogueQuery]):
         return Status(400, _form_errors(form))
     today = timezone.localdate()
     colorways = sort_colorways(
-        filter_colorways(
-            Colorway.objects.select_related("collaborator").prefetch_related(
-                "palette", "retail_prices", "sources"
-            ),
-            filters=form.filters(),
-            today=today,
-        ),
+        filter_colorways(Colorway.objects.all(), filters=form.filters(), today=today),
         sort=form.chosen_sort(),
     )
-    paginator = Paginator(colorways, PER_PAGE)
+    paginator = Paginator(colorways.values_list("pk", flat=True), PER_PAGE)
     if form.page_number() > max(paginator.num_pages, 1):
         return Status(404, {"detail": [{"loc": ["query", "page"], "msg": "No such page."}]})
     page = paginator.page(form.page_number())
+    keys = [(pk, today) for pk in page.object_list]
+    entries = _entries.get_many(keys)
     return Status(
         200,
         {
             "count": paginator.count,
             "page": page.number,
             "num_pages": paginator.num_pages,
-            "results": [_colorway(c, today) for c in page.object_list],
+            "results": [entries[key] for key in keys if key in entries],
         },
     )
 

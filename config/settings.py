@@ -281,7 +281,15 @@ CACHES = {
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Template fragments that hold no content, only addresses and static file names
+    # (the site header and footer): kept in each process, which a deploy restarts.
+    # Off with DEBUG, so that template edits show at once.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends."
+        + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
+        "TIMEOUT": None,
+    },
 }
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"

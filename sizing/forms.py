@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django import forms
 
+from config.widgets import QuickRadioSelect, QuickSelect
 from sizing.choices import System, Width
 from sizing.engine import Guide, InvalidSize, Recommendation, locate, recommend
 
@@ -20,6 +21,7 @@ class SystemField(forms.ChoiceField):
 class SizeFinderForm(forms.Form):
     shoe = forms.ChoiceField(
         label="A shoe you own",
+        widget=QuickSelect,
         error_messages={
             "required": "Choose a shoe you own from the list.",
             "invalid_choice": "Choose a shoe from the list; that one is not in the guide.",
@@ -36,6 +38,7 @@ class SizeFinderForm(forms.Form):
         label="Size system",
         choices=System,
         initial=System.US_MEN,
+        widget=QuickSelect,
         error_messages={
             "required": "Choose the size system of your size.",
             "invalid_choice": "Choose a size system: "
@@ -47,7 +50,7 @@ class SizeFinderForm(forms.Form):
         label="Your feet are",
         choices=Width,
         initial=Width.REGULAR,
-        widget=forms.RadioSelect,
+        widget=QuickRadioSelect,
         error_messages={"invalid_choice": "Choose narrow, regular or wide."},
     )
     # Checked boxes send "1", as shared links spell it, rather than the browser's "on".

@@ -23,10 +23,11 @@ def test_healthz_answers_ok_when_database_and_cache_work(client):
 
 def test_healthz_works_with_a_real_redis(client, settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
-        }
+        },
     }
     assert client.get("/healthz").status_code == HTTPStatus.OK
 

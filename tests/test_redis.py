@@ -19,11 +19,12 @@ REDIS_URL = "redis://127.0.0.1:6379/8"
 def redis_cache(settings):
     prefix = f"kayano14hub-test-{uuid.uuid4().hex}"
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
-        }
+        },
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     server = redis.Redis.from_url(REDIS_URL)
@@ -56,10 +57,11 @@ def test_staff_sessions_are_read_through_redis(redis_cache, client, staff_user):
 def test_healthz_checks_redis(redis_cache, client, settings):
     assert client.get("/healthz").status_code == HTTPStatus.OK
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/8",
-        }
+        },
     }
     response = client.get("/healthz")
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE

@@ -74,10 +74,11 @@ def test_an_editor_posting_while_the_database_is_down_gets_503_not_500(staff_cli
 
 def test_pages_answer_503_back_soon_while_the_cache_is_down(reader, settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{unused_port()}/8",
-        }
+        },
     }
     response = reader.get("/", headers={"cookie": "consent_state=x"})
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE

@@ -181,3 +181,9 @@ def test_cards_show_swatches_as_svg_without_style_attributes(client, catalogue):
     body = client.get(URL).content.decode()
     assert 'fill="#1F2A44"' in body
     assert "style=" not in body
+
+
+def test_filter_options_escape_collaborator_names(client):
+    ColorwayFactory(collaborator=CollaboratorFactory(name='Studio "<b>&', slug="studio-b"))
+    body = client.get(URL).content.decode()
+    assert '<option value="studio-b">Studio &quot;&lt;b&gt;&amp; (1)</option>' in body

@@ -17,11 +17,12 @@ def redis_cache(settings):
         pytest.skip("no Redis answers at 127.0.0.1:6379")
     prefix = f"k14test-{uuid.uuid4().hex}"
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/9",
             "KEY_PREFIX": prefix,
-        }
+        },
     }
     yield client
     for key in client.scan_iter(match=f"{prefix}:*"):

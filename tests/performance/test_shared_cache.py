@@ -63,3 +63,25 @@ def test_cards_are_rendered_once_and_show_an_edit_on_the_next_request(
     post.title = "How the Kayano 14 fits"
     post.save()
     assert "How the Kayano 14 fits" in client.get("/").content.decode()
+
+
+def test_a_request_reads_the_generation_once_and_sees_its_own_saves(redis_cache, settings):
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from performance import pagecache
+
+    seen = []
+
+    def view(request):
+        seen.append(pagecache.generation())
+        # another process saves meanwhile: this request keeps the value it started with
+        cache.incr(pagecache.GENERATION_KEY)
+        seen.append(pagecache.generation())
+        pagecache.bump()  # a save in this request: the rest of it reads the new value
+        seen.append(pagecache.generation())
+        return HttpResponse()
+
+    pagecache.GenerationScope(view)(object())
+    assert seen[0] == seen[1]
+    assert seen[2] == seen[0] + 2 == pagecache.generation()

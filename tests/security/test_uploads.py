@@ -442,11 +442,12 @@ def test_with_redis_the_checked_csv_waits_in_the_cache_between_dry_run_and_confi
     staff_client, settings, tmp_path
 ):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
             "KEY_PREFIX": f"test-import-{tmp_path.name}",
-        }
+        },
     }
     settings.IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
     response = import_csv(staff_client, CSV_HEADER + GOOD_ROW)
