@@ -77,7 +77,7 @@ class PostDetailView(DetailView):
     def get_queryset(self):
         return (
             Post.objects.visible_to(self.request.user)
-            .defer("body", "search_vector")
+            .defer("search_vector")
             .select_related("author", "category")
             .prefetch_related("tags", "faqs")
         )
