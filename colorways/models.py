@@ -3,7 +3,7 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Case, Count, F, OuterRef, Q, StringAgg, Subquery, Value, When
 from django.db.models.functions import Concat
 from django.urls import reverse
@@ -253,7 +253,8 @@ class ColorwayQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a colorway card needs, in one query whatever the page size: the main
-        price, the first picture and the palette come as annotations."""
+        price, the first picture and the palette come as annotations (the palette by a
+        prefetch where the database cannot order an aggregate)."""
         images = ColorwayImage.objects.filter(colorway=OuterRef("pk")).order_by("order", "id")
         palette = (
             PaletteColour.objects.filter(colorway=OuterRef("pk"))
@@ -268,7 +269,7 @@ class ColorwayQuerySet(models.QuerySet):
             )
             .values("swatches")
         )
-        return (
+        cards = (
             self.with_main_price()
             .select_related("collaborator")
             .annotate(
@@ -276,9 +277,11 @@ class ColorwayQuerySet(models.QuerySet):
                 card_image_width=Subquery(images.values("width")[:1]),
                 card_image_height=Subquery(images.values("height")[:1]),
                 card_image_alt=Subquery(images.values("alt")[:1]),
-                card_palette=Subquery(palette),
             )
         )
+        if not connections[self.db].features.supports_aggregate_order_by_clause:
+            return cards.prefetch_related("palette")  # SQLite before 3.44
+        return cards.annotate(card_palette=Subquery(palette))
 
     def status_counts(self, today: datetime.date | None = None) -> dict[str, int]:
         """How many colorways of this queryset have each status, in one query."""
