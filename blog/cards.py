@@ -23,6 +23,4 @@ _cards = KeyedMemo(_render)
 
 def post_cards(pks) -> list[str]:
     """The cards of the posts `pks`, in that order (HTML, safe to output)."""
-    pks = list(pks)
-    found = _cards.get_many(pks)
-    return [found[pk] for pk in pks if pk in found]
+    return _cards.in_order(pks)

@@ -218,15 +218,13 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     if form.page_number() > max(paginator.num_pages, 1):
         return Status(404, {"detail": [{"loc": ["query", "page"], "msg": "No such page."}]})
     page = paginator.page(form.page_number())
-    keys = [(pk, today) for pk in page.object_list]
-    entries = _entries.get_many(keys)
     return Status(
         200,
         {
             "count": paginator.count,
             "page": page.number,
             "num_pages": paginator.num_pages,
-            "results": [entries[key] for key in keys if key in entries],
+            "results": _entries.in_order((pk, today) for pk in page.object_list),
         },
     )
 

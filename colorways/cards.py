@@ -24,9 +24,7 @@ _cards = KeyedMemo(_render)
 
 def colorway_cards(pks) -> list[str]:
     """The cards of the colorways `pks`, in that order (HTML, safe to output)."""
-    pks = list(pks)
-    found = _cards.get_many(pks)
-    return [found[pk] for pk in pks if pk in found]
+    return _cards.in_order(pks)
 
 
 def cards_for(colorways) -> list[str]:

@@ -5,14 +5,14 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError, connections, router
 
+from config.views import RETRY_AFTER_SECONDS
+
 logger = logging.getLogger(__name__)
 
-UNAVAILABLE_RETRY_AFTER_SECONDS = 30
 
-
-def refusal_message(error: DatabaseError) -> str:
+def refusal_message(error: DatabaseError, *, unavailable: bool) -> str:
     """What went wrong, in a sentence an editor can act on."""
-    if isinstance(error, OperationalError | InterfaceError):
+    if unavailable:
         return (
             "Nothing was saved: the database did not answer. Your input is still here; "
             "save again in a moment."
@@ -53,7 +53,7 @@ class KeepInputOnDatabaseErrorMixin:
                 raise
             logger.exception("Admin save of %s refused by the database", self.opts.label)
             unavailable = isinstance(error, OperationalError | InterfaceError)
-            request.unsaved_because = refusal_message(error)
+            request.unsaved_because = refusal_message(error, unavailable=unavailable)
         # A connection the error left broken is replaced before the form is shown again.
         db = connections[router.db_for_write(self.model)]
         if not db.in_atomic_block:
@@ -61,7 +61,7 @@ class KeepInputOnDatabaseErrorMixin:
         response = super().changeform_view(request, object_id, form_url, extra_context)
         if unavailable:
             response.status_code = 503
-            response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER_SECONDS)
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         else:
             response.status_code = 400
         return response

@@ -12,7 +12,9 @@ from django.utils.safestring import mark_safe
 
 
 def _text(value) -> str:
-    """As `{{ value }}` prints it: safe strings as they are, anything else escaped."""
+    """As `{{ value }}` prints it: safe strings as they are, anything else escaped.
+    Django's `conditional_escape` without its lazy-string wrapper, which costs more
+    than the escaping itself at a hundred calls per form."""
     if hasattr(value, "__html__"):
         return value.__html__()
     return escape(str(value))

@@ -48,7 +48,7 @@ class PolicyPageAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
 
 
 @admin.register(ConsentRecord)
-class ConsentRecordAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class ConsentRecordAdmin(admin.ModelAdmin):
     """Proof of consent is read, never written, here; only pruning removes it."""
 
     list_display = ["confirmed_at", "visitor_short", "banner_version", "method", "choice_summary"]

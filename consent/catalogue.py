@@ -2,6 +2,7 @@
 
 from cookie_consent.models import Cookie, CookieGroup
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from consent.state import Catalogue, CookieInfo, GroupInfo
@@ -56,8 +57,15 @@ def current_catalogue() -> Catalogue:
     return _by_generation.get()
 
 
-def forget_catalogue(**kwargs) -> None:
+def _forget() -> None:
     cache.delete(CACHE_KEY)
+
+
+def forget_catalogue(**kwargs) -> None:
+    _forget()
+    # Once more after commit: a process that read the old rows while the transaction was
+    # open must not leave them in the cache.
+    transaction.on_commit(_forget)
 
 
 def connect_signals() -> None:

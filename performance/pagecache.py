@@ -84,7 +84,7 @@ def generation() -> int:
     return scope[0]
 
 
-def _remember_generation(value: int) -> None:
+def _remember_generation(value: int | None) -> None:
     scope = _request_generation.get()
     if scope is not None:
         scope[0] = value
@@ -135,27 +135,6 @@ def shared_cache() -> bool:
     return not isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache | DummyCache)
 
 
-class GenerationMemo:
-    """A value computed once per generation in each process (e.g. the sizing guide).
-
-    Only with a shared cache; with a per-process one the value is built on each call."""
-
-    def __init__(self, build):
-        self.build = build
-        self._value: tuple[int, object] | None = None
-
-    def get(self):
-        if not shared_cache():
-            return self.build()
-        current = generation()
-        cached = self._value
-        if cached is not None and cached[0] == current:
-            return cached[1]
-        value = self.build()
-        self._value = (current, value)
-        return value
-
-
 class KeyedMemo:
     """Values by key (each colorway's rendered card, say) kept in each process for one
     generation, built only for the keys not yet seen, several at a time.
@@ -176,14 +155,33 @@ class KeyedMemo:
         if not shared_cache():
             return self.build_many(keys)
         current = generation()
-        values = self._values
-        if self._generation != current or len(values) + len(keys) > self.max_entries:
-            values = {}
-            self._values, self._generation = values, current
+        values = self._values if self._generation == current else {}
         missing = [key for key in keys if key not in values]
         if missing:
+            if len(values) + len(missing) > self.max_entries:
+                values = {}
+                missing = keys
             values.update(self.build_many(missing))
+        self._values, self._generation = values, current
         return {key: values[key] for key in keys if key in values}
+
+    def in_order(self, keys) -> list:
+        """The values of `keys` in that order, leaving out keys that have none."""
+        keys = list(keys)
+        found = self.get_many(keys)
+        return [found[key] for key in keys if key in found]
+
+
+class GenerationMemo:
+    """A value computed once per generation in each process (e.g. the sizing guide).
+
+    Only with a shared cache; with a per-process one the value is built on each call."""
+
+    def __init__(self, build):
+        self._memo = KeyedMemo(lambda keys: {None: build()}, max_entries=1)
+
+    def get(self):
+        return self._memo.get_many([None])[None]
 
 
 def _next_publish() -> datetime.datetime | None:

@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.db import connection
 
 from blog.models import FAQ, Post
@@ -45,11 +46,15 @@ def refuse_writes():
             cursor.execute(f"DROP TRIGGER refuse ON {table}; DROP FUNCTION refuse_{table}();")
 
 
-def test_every_editorial_admin_keeps_input_on_database_errors():
+def test_every_editorial_admin_keeps_input_on_database_errors(rf):
+    request = rf.post("/")
+    request.user = User(is_active=True, is_staff=True, is_superuser=True)
     editorial = [
         model_admin
         for model, model_admin in admin.site._registry.items()
         if model._meta.app_label in EDITORIAL_APPS
+        # read-only admins (proof of consent) never save
+        and (model_admin.has_add_permission(request) or model_admin.has_change_permission(request))
     ]
     assert len(editorial) >= 14
     for model_admin in editorial:

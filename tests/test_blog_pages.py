@@ -260,9 +260,9 @@ def test_post_page_queries_are_fixed(client, django_assert_num_queries):
     small, large = make_post(1, 1, 1), make_post(6, 8, 5)
     # the post, its tags, FAQ, related reading, previous and next together
     with django_assert_num_queries(5):
-        client.get(small.get_absolute_url())
+        assert client.get(small.get_absolute_url()).status_code == HTTPStatus.OK
     with django_assert_num_queries(5):
-        client.get(large.get_absolute_url())
+        assert client.get(large.get_absolute_url()).status_code == HTTPStatus.OK
 
 
 def test_editors_group_can_publish_but_not_manage_users():

@@ -271,3 +271,20 @@ def test_without_optional_cookie_groups_there_is_no_banner(client):
     html = client.get("/").content.decode()
     assert "consent-banner" not in html
     assert "Cookie settings</a>" in html
+
+
+def test_a_cookie_edit_clears_the_cached_list_again_once_committed(
+    cookie_groups, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from consent.catalogue import CACHE_KEY
+
+    group = CookieGroup.objects.get(varname="analytics")
+    with django_capture_on_commit_callbacks(execute=True):
+        group.name = "Audience measurement"
+        group.save()
+        # another process reads the rows the transaction has not committed yet
+        cache.set(CACHE_KEY, "list read before the commit")
+    assert cache.get(CACHE_KEY) is None
+    assert "Audience measurement" in [g.name for g in current_catalogue().groups]

@@ -228,6 +228,26 @@ def test_publishing_invalidates_pages_cached_in_redis(client, redis_cache):
     assert "Released in silver" in html
 
 
+def test_an_edited_title_replaces_the_stored_page_and_the_kept_card(client, redis_cache):
+    post = PostFactory(title="Released in silver")
+    assert ">Released in silver</a>" in fetch(client, "/blog/")[1]
+    assert fetch(Client(), "/blog/")[0]["X-Page-Cache"] == "hit"
+    post.title = "Released in pure silver"
+    post.save()
+    response, html = fetch(Client(), "/blog/")
+    assert response["X-Page-Cache"] == "miss"
+    assert ">Released in pure silver</a>" in html
+    assert ">Released in silver</a>" not in html
+
+
+def test_a_save_moves_the_generation_again_once_committed(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        PostFactory()
+        during = pagecache.generation()
+    assert callbacks
+    assert pagecache.generation() > during
+
+
 def test_feeds_are_stored_compressed_once_and_served_the_same_to_everyone(client):
     PostFactory(title="Feed entry")
     first = client.get("/blog/feed/", headers={"accept-encoding": "gzip"})

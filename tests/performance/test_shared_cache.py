@@ -85,3 +85,24 @@ def test_a_request_reads_the_generation_once_and_sees_its_own_saves(redis_cache,
     pagecache.GenerationScope(view)(object())
     assert seen[0] == seen[1]
     assert seen[2] == seen[0] + 2 == pagecache.generation()
+
+
+def test_keyed_memo_builds_only_missing_keys_and_stays_within_its_size(redis_cache):
+    from performance import pagecache
+
+    built = []
+
+    def build_many(keys):
+        built.append(sorted(keys))
+        return {key: f"card {key}" for key in keys if key != 9}  # 9: no such row
+
+    memo = pagecache.KeyedMemo(build_many, max_entries=3)
+    assert memo.in_order([2, 1, 9]) == ["card 2", "card 1"]
+    assert memo.in_order([1, 2]) == ["card 1", "card 2"]  # kept, though the memo is full
+    memo.get_many([3])
+    assert built == [[1, 2, 9], [3]]
+    memo.get_many([4])  # past max_entries: starts afresh with what is asked
+    assert memo.get_many([4, 1]) == {4: "card 4", 1: "card 1"}
+    pagecache.bump()
+    memo.get_many([1])
+    assert built[-3:] == [[4], [1], [1]]
