@@ -8,7 +8,9 @@ class PostSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return Post.objects.published().only("slug", "updated_at")
+        # A list, not a queryset: Django's sitemap paginator would count the rows first,
+        # one query more per section (the same holds for every section below).
+        return list(Post.objects.published().only("slug", "updated_at"))
 
     def lastmod(self, post):
         return post.updated_at
@@ -19,9 +21,9 @@ class AuthorSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return Author.objects.filter(posts__in=Post.objects.published()).distinct()
+        return list(Author.objects.filter(posts__in=Post.objects.published()).distinct())
 
 
 class CategorySitemap(AuthorSitemap):
     def items(self):
-        return Category.objects.filter(posts__in=Post.objects.published()).distinct()
+        return list(Category.objects.filter(posts__in=Post.objects.published()).distinct())

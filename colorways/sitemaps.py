@@ -9,7 +9,7 @@ class ColorwaySitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return Colorway.objects.only("slug", "updated_at").order_by("pk")
+        return list(Colorway.objects.only("slug", "updated_at").order_by("pk"))
 
     def lastmod(self, colorway):
         return colorway.updated_at
@@ -20,7 +20,7 @@ class CollaboratorSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return Collaborator.objects.only("slug").order_by("pk")
+        return list(Collaborator.objects.only("slug").order_by("pk"))
 
 
 class CataloguePagesSitemap(Sitemap):

@@ -50,6 +50,9 @@ PAGES = {
         "/api/sizing/recommend?shoe=nike-air-force-1&size=10&system=us-men&width=wide"
     ),
     "sizing shoes api": lambda: "/api/sizing/shoes",
+    "sitemap": lambda: "/sitemap.xml",
+    "release calendar": lambda: "/colorways/upcoming/",
+    "timeline": lambda: "/colorways/timeline/",
 }
 
 
