@@ -4,11 +4,36 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from blog.models import Author, Category, Post
+from config.links import site_url
+from performance.pagecache import (
+    KeyedMemo,
+    compressed_copy,
+    publication_epoch,
+    stored_response,
+)
 
 FEED_LENGTH = 20
 
+# Each feed (with its gzipped copy) is built once per content generation in each
+# process, and again when a scheduled post goes live: feed readers poll constantly,
+# and the twenty full articles of a feed take longer to build and compress than any
+# page.
+_built = KeyedMemo(max_entries=20)
+
 
 class LatestPostsFeed(Feed):
+    def __call__(self, request, *args, **kwargs):
+        key = (type(self), args, tuple(sorted(kwargs.items())), site_url(request))
+        key += (publication_epoch(),)
+
+        def build(keys):
+            response = super(LatestPostsFeed, self).__call__(request, *args, **kwargs)
+            headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+            content = response.content
+            return {key: (response.status_code, headers, content, compressed_copy(content))}
+
+        return stored_response(request, _built.get_many([key], build)[key])
+
     title = "Kayano 14 Hub"
     description = "New articles about the Asics Gel-Kayano 14: history, sizing and style."
 
@@ -22,7 +47,7 @@ class LatestPostsFeed(Feed):
         # The feed carries each article's HTML, not its Markdown, text or search vector.
         return (
             Post.objects.published()
-            .defer("body", "body_text", "toc", "search_vector")
+            .defer("body", "body_text", "toc", "search_vector", "rank_vector")
             .select_related("author")
         )
 

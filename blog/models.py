@@ -32,7 +32,7 @@ from markup.render import render_markdown
 
 WORDS_PER_MINUTE = 220
 SEARCH_RANK_WINDOW = 200  # matches ranked per search, newest first
-SNIPPET_SOURCE_CHARS = 4000  # of each article's text, searched for the snippet
+SNIPPET_SOURCE_CHARS = 1500  # of each article's text, searched for the snippet
 HERO_WIDTHS = (480, 960, 1600)
 # Sentinels that cannot occur in stored text mark search hits until the
 # snippet is escaped; they then become <mark> tags.
@@ -107,16 +107,10 @@ class PostQuerySet(models.QuerySet):
         """Posts readers may see: published, with a publish time that has come."""
         return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
 
-    def visible_to(self, user):
-        """Everything for active staff (drafts and scheduled posts are previews); else published."""
-        if user.is_active and user.is_staff:
-            return self.all()
-        return self.published()
-
     def without_bodies(self):
         """Leave out the long columns (each article's body three times over) that
         lists, cards and links never show."""
-        return self.defer("body", "body_html", "body_text", "toc", "search_vector")
+        return self.defer("body", "body_html", "body_text", "toc", "search_vector", "rank_vector")
 
     def for_listing(self):
         """What a list of post cards needs, in a fixed number of queries."""
@@ -134,9 +128,10 @@ class PostQuerySet(models.QuerySet):
         if connection.vendor == "postgresql":
             search_query = SearchQuery(query, search_type="websearch", config="english")
             # Ranking the whole search vector of every match costs more than the rest
-            # of the page: rank the newest matches only, by their title and summary
-            # (a match in the body alone ranks below them, newest first), so that a
-            # word found in every article costs no more than a rare one.
+            # of the page: rank the newest matches only, by the small stored vector of
+            # their title and summary (a match in the body alone ranks below them,
+            # newest first), so that a word found in every article costs no more than
+            # a rare one.
             newest = (
                 posts.filter(search_vector=search_query)
                 .order_by("-publish_at")
@@ -145,11 +140,7 @@ class PostQuerySet(models.QuerySet):
             return (
                 posts.filter(pk__in=newest)
                 .annotate(
-                    rank=SearchRank(
-                        SearchVector("title", weight="A", config="english")
-                        + SearchVector("summary", weight="B", config="english"),
-                        search_query,
-                    ),
+                    rank=SearchRank(F("rank_vector"), search_query),
                     # The snippet comes from the start of the article: highlighting
                     # a whole long article costs more than the rest of the page.
                     snippet=SearchHeadline(
@@ -197,7 +188,7 @@ def derive_body(markdown: str) -> PostBody:
     )
 
 
-@reversion.register(follow=("faqs",), exclude=("search_vector",))
+@reversion.register(follow=("faqs",), exclude=("search_vector", "rank_vector"))
 class Post(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -266,6 +257,8 @@ class Post(models.Model):
     toc = models.JSONField(editable=False, default=list)
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Title (weight A) and summary (B) alone: what search results are ranked by.
+    rank_vector = SearchVectorField(null=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -297,10 +290,12 @@ class Post(models.Model):
         self._loaded_slug = self.slug
         self._store_colorway_mentions()
         if connection.vendor == "postgresql":
+            heading = SearchVector("title", weight="A", config="english") + SearchVector(
+                "summary", weight="B", config="english"
+            )
             Post.objects.filter(pk=self.pk).update(
-                search_vector=SearchVector("title", weight="A", config="english")
-                + SearchVector("summary", weight="B", config="english")
-                + SearchVector("body_text", weight="C", config="english")
+                rank_vector=heading,
+                search_vector=heading + SearchVector("body_text", weight="C", config="english"),
             )
 
     def get_absolute_url(self):

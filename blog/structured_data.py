@@ -5,17 +5,16 @@ import html
 import nh3
 from django.conf import settings
 
-
-def _absolute(request, path: str) -> str:
-    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else request.build_absolute_uri(path)
+from config.links import absolute
 
 
 def _plain(html_text: str) -> str:
     return html.unescape(nh3.clean(html_text, tags=set())).strip()
 
 
-def structured_data(post, request) -> dict:
-    """Context entries `article_ld` and `faq_ld` (None without an FAQ) for `post`."""
+def structured_data(post, site_url: str) -> dict:
+    """`article_ld` and `faq_ld` (None without an FAQ) for `post`, with links made
+    absolute against `site_url`."""
     article = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -26,14 +25,14 @@ def structured_data(post, request) -> dict:
         "author": {
             "@type": "Person",
             "name": post.author.name,
-            "url": _absolute(request, post.author.get_absolute_url()),
+            "url": absolute(site_url, post.author.get_absolute_url()),
         },
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
-        "mainEntityOfPage": _absolute(request, post.get_absolute_url()),
+        "mainEntityOfPage": absolute(site_url, post.get_absolute_url()),
         "wordCount": len(post.body_text.split()),
     }
     if post.hero_image:
-        article["image"] = _absolute(request, post.hero_renditions["1600"])
+        article["image"] = absolute(site_url, post.hero_renditions["1600"])
     faqs = list(post.faqs.all())
     faq = None
     if faqs:

@@ -12,5 +12,5 @@ urlpatterns = [
     path("category/<slug:slug>/", views.CategoryPostListView.as_view(), name="category"),
     path("category/<slug:slug>/feed/", feeds.CategoryFeed(), name="category-feed"),
     path("tag/<slug:slug>/", views.TagPostListView.as_view(), name="tag"),
-    path("<slug:slug>/", views.PostDetailView.as_view(), name="post-detail"),
+    path("<slug:slug>/", views.post_detail, name="post-detail"),
 ]

@@ -5,15 +5,14 @@ from decimal import Decimal
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from colorways.catalogue import (
     PER_PAGE,
     CatalogueFilterForm,
-    filter_colorways,
-    sort_colorways,
+    catalogue_keys,
 )
 from colorways.models import Collaborator, Colorway, Listing
 from colorways.resale import Observation, resale_summary
@@ -210,11 +209,8 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     if not form.is_valid():
         return Status(400, _form_errors(form))
     today = timezone.localdate()
-    colorways = sort_colorways(
-        filter_colorways(Colorway.objects.all(), filters=form.filters(), today=today),
-        sort=form.chosen_sort(),
-    )
-    paginator = Paginator(colorways.values_list("pk", flat=True), PER_PAGE)
+    keys = catalogue_keys(filters=form.filters(), sort=form.chosen_sort(), today=today)
+    paginator = Paginator(keys, PER_PAGE)
     if form.page_number() > max(paginator.num_pages, 1):
         return Status(404, {"detail": [{"loc": ["query", "page"], "msg": "No such page."}]})
     page = paginator.page(form.page_number())
@@ -236,16 +232,14 @@ def list_colorways(request, query: Query[CatalogueQuery]):
 )
 def get_colorway(request, slug: str):
     """A colorway with its listings, resale summary and sources."""
-    colorway = get_object_or_404(
-        Colorway.objects.select_related("collaborator").prefetch_related(
-            "palette",
-            "retail_prices",
-            "resale_observations",
-            "sources",
-            Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
-        ),
-        slug=slug,
-    )
+    key = (slug, timezone.localdate())
+    found = _details.get_many([key]).get(key)
+    if found is None:
+        raise Http404("No such colorway.")
+    return found
+
+
+def _detail(colorway: Colorway, today) -> dict:
     retail = colorway.main_price
     summary = resale_summary(
         observations=[
@@ -256,7 +250,7 @@ def get_colorway(request, slug: str):
         retail_currency=retail.currency if retail else None,
     )
     return {
-        **_colorway(colorway, timezone.localdate()),
+        **_colorway(colorway, today),
         "materials": colorway.materials,
         "story_html": colorway.story_html,
         "listings": [
@@ -291,6 +285,26 @@ def get_colorway(request, slug: str):
         ],
         "disputed_facts": list(colorway.disputes),
     }
+
+
+def _build_details(keys) -> dict:
+    colorways = (
+        Colorway.objects.select_related("collaborator")
+        .prefetch_related(
+            "palette",
+            "retail_prices",
+            "resale_observations",
+            "sources",
+            Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
+        )
+        .in_bulk({slug for slug, _ in keys}, field_name="slug")
+    )
+    return {key: _detail(colorways[key[0]], key[1]) for key in keys if key[0] in colorways}
+
+
+# Each colorway's detail, by (slug, day), is built once per content generation in each
+# process.
+_details = KeyedMemo(_build_details, max_entries=500)
 
 
 @router.get("collaborators/", response=list[CollaboratorOut], summary="List collaborators")

@@ -24,7 +24,7 @@ from colorways.models import (
     PaletteColour,
     ReleaseStatus,
 )
-from performance.pagecache import GenerationMemo, generation, shared_cache
+from performance.pagecache import GenerationMemo, KeyedMemo, generation, shared_cache
 
 GENERAL_RELEASE = "general-release"
 PER_PAGE = 24
@@ -162,6 +162,27 @@ def sort_colorways(queryset: ColorwayQuerySet, *, sort: str) -> ColorwayQuerySet
         Sort.PRICE_HIGH: [F("catalogue_price").desc(nulls_last=True)],
     }[sort]
     return queryset.order_by(*order, "name", "pk")
+
+
+def _catalogue_keys(filters: CatalogueFilters, sort: str, today: datetime.date):
+    colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
+    return sort_colorways(colorways, sort=sort).values_list("pk", flat=True)
+
+
+# Keys of each filtered and sorted catalogue, kept per generation and day in each process.
+_kept_keys = KeyedMemo(
+    lambda keys: {key: list(_catalogue_keys(*key)) for key in keys}, max_entries=500
+)
+
+
+def catalogue_keys(*, filters: CatalogueFilters, sort: str, today: datetime.date):
+    """The primary keys of the colorways `filters` select, in the order of `sort`: a list
+    kept until the next editorial change or day, or a query to slice without a shared
+    cache."""
+    if not shared_cache():
+        return _catalogue_keys(filters, sort, today)
+    key = (filters, sort, today)
+    return _kept_keys.get_many([key])[key]
 
 
 @dataclass(frozen=True, slots=True)

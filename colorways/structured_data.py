@@ -3,21 +3,18 @@
 import html
 
 import nh3
-from django.conf import settings
+
+from config.links import absolute
 
 
-def _absolute(request, path: str) -> str:
-    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else request.build_absolute_uri(path)
-
-
-def product_data(colorway, request) -> dict:
+def product_data(colorway, site_url: str) -> dict:
     """The `Product` for `colorway`; uses its prefetched palette, images and listings."""
     data = {
         "@context": "https://schema.org",
         "@type": "Product",
         "name": f"Asics Gel-Kayano 14 {colorway}",
         "brand": {"@type": "Brand", "name": "Asics"},
-        "url": _absolute(request, colorway.get_absolute_url()),
+        "url": absolute(site_url, colorway.get_absolute_url()),
         "color": colorway.name,
         "description": html.unescape(nh3.clean(colorway.story_html, tags=set())).strip()
         or f"The {colorway} colorway of the Asics Gel-Kayano 14.",
@@ -27,7 +24,7 @@ def product_data(colorway, request) -> dict:
         data["mpn"] = colorway.style_code
     if colorway.release_iso:
         data["releaseDate"] = colorway.release_iso
-    images = [_absolute(request, image.renditions["1600"]) for image in colorway.images.all()]
+    images = [absolute(site_url, image.renditions["1600"]) for image in colorway.images.all()]
     if images:
         data["image"] = images
     offers = [

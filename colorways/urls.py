@@ -8,11 +8,11 @@ urlpatterns = [
     path("upcoming/", views.upcoming, name="upcoming"),
     path("upcoming.ics", views.upcoming_ics, name="upcoming-ics"),
     path("timeline/", views.timeline, name="timeline"),
-    path("collaborators/", views.CollaboratorListView.as_view(), name="collaborator-list"),
+    path("collaborators/", views.collaborator_list, name="collaborator-list"),
     path(
         "collaborators/<slug:slug>/",
         views.CollaboratorDetailView.as_view(),
         name="collaborator-detail",
     ),
-    path("<slug:slug>/", views.ColorwayDetailView.as_view(), name="colorway-detail"),
+    path("<slug:slug>/", views.colorway_detail, name="colorway-detail"),
 ]

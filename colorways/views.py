@@ -1,26 +1,23 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
-from blog.models import ColorwayMention, Post
 from colorways.calendar import release_calendar
-from colorways.cards import cards_for, colorway_cards
+from colorways.cards import cards_for, collaborators_html, colorway_cards
 from colorways.catalogue import (
     PER_PAGE,
     CatalogueFilterForm,
     Sort,
     cached_facet_counts,
-    filter_colorways,
+    catalogue_keys,
     sort_colorways,
 )
-from colorways.models import Collaborator, Colorway, Gender, Listing, Milestone
-from colorways.resale import Observation, price_chart, resale_summary
-from colorways.structured_data import product_data
+from colorways.detail import colorway_page
+from colorways.models import Collaborator, Colorway, Milestone
 from colorways.timeline import timeline_years
+from config.links import site_url
 
 
 def colorway_list(request):
@@ -28,12 +25,9 @@ def colorway_list(request):
     valid = form.is_valid()  # invalid filters are reported and left out, valid ones apply
     filters = form.filters()
     today = timezone.localdate()
-    colorways = sort_colorways(
-        filter_colorways(Colorway.objects.all(), filters=filters, today=today),
-        sort=form.chosen_sort(),
-    )
+    keys = catalogue_keys(filters=filters, sort=form.chosen_sort(), today=today)
     facets = cached_facet_counts(filters=filters, today=today)
-    paginator = Paginator(colorways.values_list("pk", flat=True), PER_PAGE)
+    paginator = Paginator(keys, PER_PAGE)
     # Every colorway has exactly one status, so the status facet already counts them.
     paginator.count = sum(
         facet.count for facet in facets.status if filters.status in (None, facet.value)
@@ -52,68 +46,18 @@ def colorway_list(request):
     return render(request, "colorways/colorway_list.html", context, status=200 if valid else 400)
 
 
-def mentioning_posts(colorway: Colorway):
-    """Published posts whose body embeds `colorway` by style code or slug."""
-    keys = [colorway.slug, *([colorway.style_code] if colorway.style_code else [])]
-    mentions = ColorwayMention.objects.filter(key__in=[key.casefold() for key in keys])
-    return (
-        Post.objects.published()
-        .filter(pk__in=mentions.values("post_id"))
-        .without_bodies()
-        .select_related("author")
+def colorway_detail(request, slug):
+    page = colorway_page(slug, site_url(request), timezone.localdate())
+    if page is None:
+        raise Http404("No such colorway.")
+    context = {"colorway": page.colorway, "page": page}
+    return render(request, "colorways/colorway_detail.html", context)
+
+
+def collaborator_list(request):
+    return render(
+        request, "colorways/collaborator_list.html", {"collaborator_list": collaborators_html()}
     )
-
-
-class ColorwayDetailView(DetailView):
-    template_name = "colorways/colorway_detail.html"
-
-    def get_queryset(self):
-        return Colorway.objects.select_related("collaborator").prefetch_related(
-            "palette",
-            "images",
-            "retail_prices",
-            "resale_observations",
-            "sources",
-            Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
-        )
-
-    def get_context_data(self, **kwargs):
-        colorway = self.object
-        retail = colorway.main_price
-        observations = [
-            Observation(observed_on=o.observed_on, price=o.price, currency=o.currency)
-            for o in colorway.resale_observations.all()
-        ]
-        summary = resale_summary(
-            observations=observations,
-            retail=retail.amount if retail else None,
-            retail_currency=retail.currency if retail else None,
-        )
-        chart = (
-            price_chart(observations=observations, currency=summary.currency, retail=summary.retail)
-            if summary
-            else None
-        )
-        size_link = reverse("sizing:finder")
-        if colorway.gender == Gender.WOMEN:
-            size_link += "?system=us-women"
-        context = {
-            "status": colorway.status(),
-            "resale": summary,
-            "chart": chart,
-            "size_link": size_link,
-            "posts": list(mentioning_posts(colorway)),
-            "product_ld": product_data(colorway, self.request),
-        }
-        return super().get_context_data(**context, **kwargs)
-
-
-class CollaboratorListView(ListView):
-    template_name = "colorways/collaborator_list.html"
-    context_object_name = "collaborators"
-
-    def get_queryset(self):
-        return Collaborator.objects.annotate(colorway_count=Count("colorways"))
 
 
 class CollaboratorDetailView(DetailView):

@@ -1,9 +1,11 @@
 from django.conf import settings
 
+from config.links import site_url
+
 
 def site(request):
     """Site-wide template values: the name and the absolute base URL for canonical links."""
-    base_url = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    base_url = site_url(request)
     return {
         "site_name": settings.SITE_NAME,
         "site_url": base_url,

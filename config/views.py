@@ -11,22 +11,26 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import InterfaceError, OperationalError, connection
+from django.db.models import Count, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from blog.cards import post_cards
+from blog.listing import published_keys
 from blog.models import Post
-from colorways.cards import cards_for
+from colorways.cards import colorway_cards, featured_cards
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
+from colorways.search import matching_keys
 
 # Seconds a client is asked to wait when the database or the cache is unreachable.
 RETRY_AFTER_SECONDS = 30
@@ -43,8 +47,8 @@ class SearchForm(forms.Form):
 
 
 def home(request):
-    latest = post_cards(Post.objects.published().values_list("pk", flat=True)[:6])
-    featured = cards_for(Colorway.objects.featured()[:FEATURED_COLORWAYS])
+    latest = post_cards(published_keys()[:6])
+    featured = featured_cards(timezone.localdate(), FEATURED_COLORWAYS)
     return render(request, "home.html", {"latest_posts": latest, "featured_colorways": featured})
 
 
@@ -58,17 +62,26 @@ def search(request):
             exact = Colorway.objects.filter(style_code=style_code.code).first()
             if exact:
                 return redirect(exact)
-        paginator = Paginator(
-            Post.objects.search(query).without_bodies().select_related("author"),
-            SEARCH_RESULTS_PER_PAGE,
+        results = (
+            Post.objects.search(query)
+            .without_bodies()
+            .select_related("author")
+            .annotate(matches=Window(Count("pk")))
         )
         page_number = form.cleaned_data["page"] or 1
-        if page_number > max(paginator.num_pages, 1):
+        start = (page_number - 1) * SEARCH_RESULTS_PER_PAGE
+        found = list(results[start : start + SEARCH_RESULTS_PER_PAGE])
+        if not found and page_number > 1:
             raise Http404("No such page of results.")
+        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        # Each result row carries the number of matches (a window over all of them).
+        paginator.count = found[0].matches if found else 0
         colorways = []
         if page_number == 1:
-            colorways = cards_for(Colorway.objects.search(query)[:COLORWAY_RESULTS])
-        context.update(query=query, page_obj=paginator.page(page_number), colorways=colorways)
+            colorways = colorway_cards(matching_keys(query, COLORWAY_RESULTS))
+        context.update(
+            query=query, page_obj=Page(found, page_number, paginator), colorways=colorways
+        )
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "search.html", context, status=status)
 

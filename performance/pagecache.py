@@ -13,6 +13,7 @@ its own. Staff (anyone with a session), readers with pending messages, responses
 that set cookies, that are not 200 or that ask not to be cached are never stored.
 """
 
+import bisect
 import datetime
 import gzip
 import hashlib
@@ -139,21 +140,25 @@ class KeyedMemo:
     """Values by key (each colorway's rendered card, say) kept in each process for one
     generation, built only for the keys not yet seen, several at a time.
 
-    `build_many(keys)` returns {key: value} for the keys that exist. At most
-    `max_entries` are kept; past that the memo starts afresh. Only with a shared
-    cache; with a per-process one every call builds.
+    `build_many(keys)` returns {key: value} for the keys that exist; it is given here
+    or, where it needs the request, to each `get_many`. At most `max_entries` are kept;
+    past that the memo starts afresh. Only with a shared cache; with a per-process one
+    every call builds.
     """
 
-    def __init__(self, build_many, max_entries: int = 5_000):
+    def __init__(self, build_many=None, max_entries: int = 5_000):
         self.build_many = build_many
         self.max_entries = max_entries
         self._generation: int | None = None
         self._values: dict = {}
 
-    def get_many(self, keys) -> dict:
+    def get_many(self, keys, build_many=None) -> dict:
+        """The values of `keys` that exist, built by `build_many` (else the memo's own)
+        for the keys not kept yet."""
         keys = list(keys)
+        build_many = build_many or self.build_many
         if not shared_cache():
-            return self.build_many(keys)
+            return build_many(keys)
         current = generation()
         values = self._values if self._generation == current else {}
         missing = [key for key in keys if key not in values]
@@ -161,7 +166,7 @@ class KeyedMemo:
             if len(values) + len(missing) > self.max_entries:
                 values = {}
                 missing = keys
-            values.update(self.build_many(missing))
+            values.update(build_many(missing))
         self._values, self._generation = values, current
         return {key: values[key] for key in keys if key in values}
 
@@ -182,6 +187,29 @@ class GenerationMemo:
 
     def get(self):
         return self._memo.get_many([None])[None]
+
+
+def _scheduled_times() -> list[datetime.datetime]:
+    from blog.models import Post
+
+    return sorted(
+        Post.objects.filter(
+            status=Post.Status.PUBLISHED, publish_at__gt=timezone.now()
+        ).values_list("publish_at", flat=True)
+    )
+
+
+_scheduled = GenerationMemo(_scheduled_times)
+
+
+def publication_epoch() -> int:
+    """A number that moves on whenever a scheduled post's publish time comes, within a
+    generation: values that depend on which posts are published (an article's
+    previous and next, related reading) are kept under it as well as the generation.
+    Always 0 without a shared cache, where nothing is kept."""
+    if not shared_cache():
+        return 0
+    return bisect.bisect_right(_scheduled.get(), timezone.now())
 
 
 def _next_publish() -> datetime.datetime | None:
@@ -249,6 +277,8 @@ def lookup(key: str) -> tuple[int, tuple | None]:
 def _storable(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if response.has_header("Content-Encoding"):
+        return False  # already compressed and kept by its view (the feeds)
     if request.method != "GET" or len(response.content) > MAX_BYTES:
         return False
     directives = {
@@ -295,7 +325,7 @@ def _fill(content: bytes, values: dict[bytes, bytes]) -> bytes:
     return content
 
 
-def _compressed(content: bytes):
+def compressed_copy(content: bytes):
     """The gzipped page, stored with it: whole when it holds nothing per visitor (feeds,
     the API), else in parts to be joined around each response's values (gzipparts)."""
     if len(content) < 200:
@@ -306,7 +336,7 @@ def _compressed(content: bytes):
     return gzipparts.split(content, marks)
 
 
-def _response(request, entry) -> HttpResponse:
+def stored_response(request, entry) -> HttpResponse:
     status, headers, content, compressed = entry
     accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
     if compressed is None or not accepts_gzip:
@@ -343,7 +373,7 @@ class PageCacheMiddleware:
         rendered_in, entry = lookup(key)
         _remember_generation(rendered_in)
         if entry is not None:
-            response = _response(request, entry)
+            response = stored_response(request, entry)
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
@@ -352,10 +382,10 @@ class PageCacheMiddleware:
             seconds = entry_seconds()
             if template is not None and seconds > 0:
                 headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-                compressed = _compressed(template)
-                if isinstance(compressed, bytes):
+                packed = compressed_copy(template)
+                if isinstance(packed, bytes):
                     template = None  # the compressed copy alone is kept
-                entry = (response.status_code, headers, template, compressed)
+                entry = (response.status_code, headers, template, packed)
                 cache.set(key, (rendered_in, *entry), seconds)
         response[HEADER] = "miss"
         return response

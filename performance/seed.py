@@ -392,9 +392,14 @@ def _index_posts(posts: list[Post], bodies: list[Body]) -> None:
             if not ids:
                 continue
             cursor.execute(
-                "UPDATE blog_post SET search_vector = "
+                "UPDATE blog_post SET rank_vector = "
                 "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-                "setweight(to_tsvector('english', coalesce(summary, '')), 'B') || "
+                "setweight(to_tsvector('english', coalesce(summary, '')), 'B') "
+                "WHERE id = ANY(%s)",
+                [ids],
+            )
+            cursor.execute(
+                "UPDATE blog_post SET search_vector = rank_vector || "
                 "(SELECT setweight(to_tsvector('english', %s), 'C')) "
                 "WHERE id = ANY(%s)",
                 [body.derived.text, ids],

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django import forms
 
-from config.widgets import QuickRadioSelect, QuickSelect
+from config.widgets import QuickCheckboxInput, QuickRadioSelect, QuickSelect, QuickTextInput
 from sizing.choices import System, Width
 from sizing.engine import Guide, InvalidSize, Recommendation, locate, recommend
 
@@ -32,7 +32,7 @@ class SizeFinderForm(forms.Form):
         max_length=8,
         help_text="As on the label, e.g. 10 or 10.5.",
         error_messages={"required": "Enter your size in that shoe, e.g. 10 or 10.5."},
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        widget=QuickTextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     system = SystemField(
         label="Size system",
@@ -57,12 +57,12 @@ class SizeFinderForm(forms.Form):
     sized_down = forms.BooleanField(
         label="I sized down in them",
         required=False,
-        widget=forms.CheckboxInput(attrs={"value": "1"}),
+        widget=QuickCheckboxInput(attrs={"value": "1"}),
     )
     bought_wide = forms.BooleanField(
         label="I buy them in a wide width (2E or wider)",
         required=False,
-        widget=forms.CheckboxInput(attrs={"value": "1"}),
+        widget=QuickCheckboxInput(attrs={"value": "1"}),
     )
 
     # Fields a link may preselect without asking for an answer (e.g. ?system=us-women).

@@ -1,12 +1,12 @@
-"""The size finder's select and radio widgets write the same markup as Django's own
-templates (whitespace between tags aside), escaping every value."""
+"""The size finder's widgets write the same markup as Django's own templates
+(whitespace between tags aside), escaping every value."""
 
 import re
 
 import pytest
 from django import forms
 
-from config.widgets import QuickRadioSelect, QuickSelect
+from config.widgets import QuickCheckboxInput, QuickRadioSelect, QuickSelect, QuickTextInput
 
 HOSTILE = '"><script>alert(1)</script>&'
 CHOICES = [
@@ -40,6 +40,21 @@ def test_quick_widgets_match_djangos_markup(quick, django, value, attrs):
     assert "<script>" not in ours
 
 
+@pytest.mark.parametrize(
+    ("quick", "django"),
+    [(QuickTextInput, forms.TextInput), (QuickCheckboxInput, forms.CheckboxInput)],
+)
+@pytest.mark.parametrize("value", [None, "", "10.5", HOSTILE, True, False])
+@pytest.mark.parametrize(
+    "attrs", [None, {"id": "id_size", "inputmode": "decimal", "value": "1", "data-x": HOSTILE}]
+)
+def test_quick_inputs_match_djangos_markup(quick, django, value, attrs):
+    ours = quick(attrs=attrs).render("size", value)
+    theirs = django(attrs=attrs).render("size", value)
+    assert normalized(ours) == normalized(theirs)
+    assert "<script>" not in ours
+
+
 def test_size_finder_form_uses_them(db):
     from sizing.forms import SizeFinderForm
     from sizing.guide import current_guide
@@ -48,3 +63,6 @@ def test_size_finder_form_uses_them(db):
     assert isinstance(form.fields["shoe"].widget, QuickSelect)
     assert isinstance(form.fields["system"].widget, QuickSelect)
     assert isinstance(form.fields["width"].widget, QuickRadioSelect)
+    assert isinstance(form.fields["size"].widget, QuickTextInput)
+    assert isinstance(form.fields["sized_down"].widget, QuickCheckboxInput)
+    assert isinstance(form.fields["bought_wide"].widget, QuickCheckboxInput)

@@ -248,16 +248,13 @@ def test_a_save_moves_the_generation_again_once_committed(django_capture_on_comm
     assert pagecache.generation() > during
 
 
-def test_feeds_are_stored_compressed_once_and_served_the_same_to_everyone(client):
+def test_feeds_come_compressed_from_their_view_and_are_served_the_same_to_everyone(client):
     PostFactory(title="Feed entry")
     first = client.get("/blog/feed/", headers={"accept-encoding": "gzip"})
     second = Client().get("/blog/feed/", headers={"accept-encoding": "gzip"})
     plain = Client().get("/blog/feed/")
-    assert (first["X-Page-Cache"], second["X-Page-Cache"], plain["X-Page-Cache"]) == (
-        "miss",
-        "hit",
-        "hit",
-    )
+    # the feed view keeps its own compressed copy: the page cache does not store it again
+    assert {first["X-Page-Cache"], second["X-Page-Cache"], plain["X-Page-Cache"]} == {"miss"}
     assert second["Content-Encoding"] == "gzip" and "Accept-Encoding" in second["Vary"]
     assert gzip.decompress(second.content) == gzip.decompress(first.content) == plain.content
     assert b"Feed entry" in plain.content and "Content-Encoding" not in plain

@@ -1,10 +1,14 @@
 """With a cache shared by every process, values kept per content generation cost no
 query, and an editor's change is seen on the next request."""
 
+import datetime
+import gzip
+import time
 from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
+from django.utils import timezone
 
 from sizing import demo as sizing_demo
 from sizing.guide import current_guide
@@ -12,8 +16,11 @@ from sizing.models import Comparison
 from tests.factories import (
     CollaboratorFactory,
     ColorwayFactory,
+    FAQFactory,
+    ListingFactory,
     PostFactory,
     RetailPriceFactory,
+    TagFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +45,8 @@ def test_catalogue_counts_are_kept_until_a_colorway_is_added(
 ):
     ColorwayFactory.create_batch(2, collaborator=CollaboratorFactory())
     client.get("/colorways/")
-    # which colorways the page shows; cards, choices and counts come from the cache
-    with django_assert_num_queries(1):
+    # which colorways the page shows, their cards, choices and counts are all kept
+    with django_assert_num_queries(0):
         assert "2 colorways" in client.get("/colorways/").content.decode()
     ColorwayFactory(collaborator=None)
     assert "3 colorways" in client.get("/colorways/").content.decode()
@@ -53,7 +60,7 @@ def test_cards_are_rendered_once_and_show_an_edit_on_the_next_request(
     post = PostFactory(title="How the 14 fits")
     assert "150 USD" in client.get("/colorways/").content.decode()
     assert "How the 14 fits" in client.get("/").content.decode()
-    with django_assert_num_queries(2):  # the keys of the featured colorways and the posts
+    with django_assert_num_queries(0):  # which posts and colorways to show is kept too
         page = client.get("/").content.decode()
     assert "Pure Silver" in page and "How the 14 fits" in page
     price = colorway.retail_prices.get()
@@ -106,3 +113,119 @@ def test_keyed_memo_builds_only_missing_keys_and_stays_within_its_size(redis_cac
     pagecache.bump()
     memo.get_many([1])
     assert built[-3:] == [[4], [1], [1]]
+
+
+def test_article_page_costs_no_query_once_built_and_shows_edits_on_the_next_request(
+    client, redis_cache, django_assert_num_queries
+):
+    colorway = ColorwayFactory(name="Pure Silver", collaborator=None)
+    post = PostFactory(title="How the 14 fits", body=f"[[colorway:{colorway.slug}]]")
+    post.tags.add(TagFactory(name="Fit"))
+    FAQFactory(post=post, question="Does it run small?")
+    post.related.add(PostFactory(title="Sizing the Kayano"))
+    PostFactory(title="An older story", publish_at=post.publish_at - datetime.timedelta(days=1))
+    url = post.get_absolute_url()
+    assert client.get(url).status_code == HTTPStatus.OK
+    with django_assert_num_queries(0):
+        page = client.get(url).content.decode()
+    for shown in ("How the 14 fits", "Does it run small?", "Fit", "Sizing the Kayano",
+                  "An older story", "Pure Silver"):  # fmt: skip
+        assert shown in page
+    post.title = "How the Kayano 14 fits"
+    post.save()
+    assert "How the Kayano 14 fits" in client.get(url).content.decode()
+    colorway.name = "White/Pure Silver"
+    colorway.save()
+    assert "White/Pure Silver" in client.get(url).content.decode()
+    post.status = post.Status.DRAFT
+    post.save()
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_colorway_page_costs_no_query_once_built_and_shows_a_new_listing(
+    client, redis_cache, django_assert_num_queries
+):
+    colorway = ColorwayFactory()
+    PostFactory(title="Worn all week", body=f"[[colorway:{colorway.slug}]]")
+    url = colorway.get_absolute_url()
+    assert client.get(url).status_code == HTTPStatus.OK
+    with django_assert_num_queries(0):
+        page = client.get(url).content.decode()
+    assert "Worn all week" in page and "We know of no shop" in page
+    ListingFactory(colorway=colorway, price=Decimal("215"))
+    assert "215 USD" in client.get(url).content.decode()
+    assert client.get("/colorways/no-such-pair/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_scheduled_article_shows_up_around_kept_pages_when_its_time_comes(client, redis_cache):
+    colorway = ColorwayFactory()
+    post = PostFactory(title="The story of today")
+    goes_live = timezone.now() + datetime.timedelta(seconds=2)
+    scheduled = PostFactory(
+        title="The next story", publish_at=goes_live, body=f"[[colorway:{colorway.slug}]]"
+    )
+    pages = (post.get_absolute_url(), colorway.get_absolute_url())
+    for url in pages:
+        assert "The next story" not in client.get(url).content.decode()
+    assert client.get(scheduled.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    time.sleep(max(0.0, (goes_live - timezone.now()).total_seconds()) + 0.1)
+    # no save in between: the kept pages notice the publish time by themselves
+    for url in pages:
+        assert "The next story" in client.get(url).content.decode()
+    assert client.get(scheduled.get_absolute_url()).status_code == HTTPStatus.OK
+
+
+def test_feed_is_built_once_and_shows_a_new_post_on_the_next_request(
+    client, redis_cache, django_assert_num_queries
+):
+    PostFactory(title="First entry")
+    gzipped = {"accept-encoding": "gzip"}
+    assert client.get("/blog/feed/", headers=gzipped).status_code == HTTPStatus.OK
+    with django_assert_num_queries(0):
+        kept = client.get("/blog/feed/", headers=gzipped)
+        plain = client.get("/blog/feed/")
+    assert kept["Content-Encoding"] == "gzip" and "Accept-Encoding" in kept["Vary"]
+    assert gzip.decompress(kept.content) == plain.content
+    assert b"First entry" in plain.content
+    PostFactory(title="Second entry")
+    assert b"Second entry" in client.get("/blog/feed/").content
+
+
+def test_colorway_search_from_memory_finds_what_the_database_finds(
+    client, redis_cache, django_assert_num_queries
+):
+    from colorways.models import Colorway
+    from colorways.search import matching_keys
+
+    kiko = CollaboratorFactory(name="Kiko Kostadinov")
+    ColorwayFactory(name="Pure Silver", nickname="JJJJound Silver", collaborator=None)
+    ColorwayFactory(name="Cream/Black", pack="Archive Pack", collaborator=kiko)
+    ColorwayFactory(name="White/Midnight", style_code="1201A019-107", collaborator=None)
+    queries = ["silver", "SILVER", "kostadinov", "archive pack", "1201a019", "e/m", "nothing"]
+    matching_keys("warm up", 12)
+    with django_assert_num_queries(0):
+        kept = {query: matching_keys(query, 12) for query in queries}
+    for query in queries:
+        assert kept[query] == list(Colorway.objects.search(query).values_list("pk", flat=True))
+    assert matching_keys("silver jjjjound", 12) == []  # no match across two fields
+    kiko.name = "Kiko K."
+    kiko.save()
+    assert matching_keys("kostadinov", 12) == []
+    assert "Cream/Black" in client.get("/search/?q=kiko+k.").content.decode()
+
+
+def test_colorway_api_is_built_once_and_shows_a_new_listing(
+    client, redis_cache, django_assert_num_queries
+):
+    colorway = ColorwayFactory()
+    url = f"/api/colorways/{colorway.slug}/"
+    assert client.get(url).json()["listings"] == []
+    client.get("/api/colorways/")
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == HTTPStatus.OK
+        assert client.get("/api/colorways/").json()["count"] == 1
+    ListingFactory(colorway=colorway, price=Decimal("215"))
+    assert client.get(url).json()["listings"][0]["price"] == "215.00"
+    ColorwayFactory()
+    assert client.get("/api/colorways/").json()["count"] == 2
+    assert client.get("/api/colorways/no-such-pair/").status_code == HTTPStatus.NOT_FOUND
