@@ -31,6 +31,7 @@ from colorways.cards import colorway_cards, featured_cards
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
 from colorways.search import matching_keys
+from performance.pagecache import KeyedMemo, publication_epoch
 
 # Seconds a client is asked to wait when the database or the cache is unreachable.
 RETRY_AFTER_SECONDS = 30
@@ -52,6 +53,31 @@ def home(request):
     return render(request, "home.html", {"latest_posts": latest, "featured_colorways": featured})
 
 
+def _search_pages(keys) -> dict:
+    """(number of matches, the page's posts with their snippets) for each
+    (query, page number, publication epoch)."""
+    pages = {}
+    for key in keys:
+        query, page_number, _ = key
+        results = (
+            Post.objects.search(query)
+            .without_bodies()
+            .select_related("author")
+            .annotate(matches=Window(Count("pk")))
+        )
+        start = (page_number - 1) * SEARCH_RESULTS_PER_PAGE
+        found = list(results[start : start + SEARCH_RESULTS_PER_PAGE])
+        # Each row carries the number of matches (a window over all of them).
+        pages[key] = (found[0].matches if found else 0, found)
+    return pages
+
+
+# A release brings the same search from many readers: each page of results is kept
+# per content generation (and publication epoch) in each process, up to 1,000 pages.
+# A new search is one query.
+_results = KeyedMemo(_search_pages, max_entries=1000)
+
+
 def search(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "query": "", "page_obj": None}
@@ -62,20 +88,13 @@ def search(request):
             exact = Colorway.objects.filter(style_code=style_code.code).first()
             if exact:
                 return redirect(exact)
-        results = (
-            Post.objects.search(query)
-            .without_bodies()
-            .select_related("author")
-            .annotate(matches=Window(Count("pk")))
-        )
         page_number = form.cleaned_data["page"] or 1
-        start = (page_number - 1) * SEARCH_RESULTS_PER_PAGE
-        found = list(results[start : start + SEARCH_RESULTS_PER_PAGE])
+        key = (query, page_number, publication_epoch())
+        count, found = _results.get_many([key])[key]
         if not found and page_number > 1:
             raise Http404("No such page of results.")
-        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-        # Each result row carries the number of matches (a window over all of them).
-        paginator.count = found[0].matches if found else 0
+        paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
+        paginator.count = count
         colorways = []
         if page_number == 1:
             colorways = colorway_cards(matching_keys(query, COLORWAY_RESULTS))

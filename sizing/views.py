@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
+from performance.pagecache import KeyedMemo
 from sizing.choices import Condition, System, Width
 from sizing.engine import Guide, Recommendation, format_size
 from sizing.forms import SizeFinderForm
@@ -123,24 +124,61 @@ def answer_context(recommendation: Recommendation, system: System) -> dict:
     }
 
 
-def finder(request):
-    """The size finder: the answer lives in the query string, so it can be shared."""
-    guide = current_guide()
-    if "size" in request.GET:
-        form = SizeFinderForm(request.GET, guide=guide)
+@dataclass(frozen=True, slots=True)
+class FinderAnswer:
+    html: str
+    headline: str
+    status: int
+
+
+def _answer(data: dict, guide: Guide) -> FinderAnswer:
+    """The form and the answer to the values `data` (those of the query string)."""
+    if "size" in data:
+        form = SizeFinderForm(data, guide=guide)
     else:
-        form = SizeFinderForm.preselected(request.GET, guide=guide)
-    context = {"form": form, "guide": guide, "systems": System.choices}
+        form = SizeFinderForm.preselected(data, guide=guide)
+    context = {"form": form}
     status = HTTPStatus.OK
     if form.is_bound:
         if guide.is_ready and form.is_valid():
             system = System(form.cleaned_data["system"])
-            context.update(answer_context(form.recommendation(), system), system=system)
+            context.update(answer_context(form.recommendation(), system))
         else:
             status = HTTPStatus.BAD_REQUEST
+    html = mark_safe(render_to_string("sizing/finder_form.html", context))
+    return FinderAnswer(html=html, headline=context.get("headline", ""), status=status)
+
+
+FINDER_FIELDS = tuple(SizeFinderForm.base_fields)
+
+
+def _answers_for(keys, guide: Guide) -> dict:
+    answers = {}
+    for key in keys:
+        given = zip(FINDER_FIELDS, key, strict=True)
+        answers[key] = _answer({name: value for name, value in given if value is not None}, guide)
+    return answers
+
+
+# Each answer (the form as filled in and the sizes) is worked out once per change of the
+# guide in each process: on release day many readers ask the same few questions.
+_answers = KeyedMemo(max_entries=2000)
+
+
+def finder(request):
+    """The size finder: the answer lives in the query string, so it can be shared."""
+    guide = current_guide()
+    key = tuple(request.GET.get(name) for name in FINDER_FIELDS)
+    answer = _answers.get_many([key], lambda keys: _answers_for(keys, guide))[key]
     sections = guide_sections(guide)
-    context.update(guide_sections=sections.html, faq_ld=sections.faq_ld)
-    return render(request, "sizing/finder.html", context, status=status)
+    context = {
+        "guide": guide,
+        "finder": answer.html,
+        "headline": answer.headline,
+        "guide_sections": sections.html,
+        "faq_ld": sections.faq_ld,
+    }
+    return render(request, "sizing/finder.html", context, status=answer.status)
 
 
 @dataclass(frozen=True, slots=True)

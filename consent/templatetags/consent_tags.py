@@ -5,11 +5,13 @@ from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.html import json_script
 
 from consent import records
 from consent.catalogue import current_catalogue
 from consent.state import current_consent
+from performance.pagecache import KeyedMemo
 
 register = template.Library()
 
@@ -48,12 +50,23 @@ def _state_script() -> str:
     return Path(finders.find("js/consent-state.js")).read_text()
 
 
+# The script's configuration as the page carries it, built once per generation (and
+# script prefix) in each process: every page has it in its head.
+_config_scripts = KeyedMemo(
+    lambda keys: {
+        key: json_script(_script_config(current_catalogue()), "consent-config") for key in keys
+    },
+    max_entries=4,
+)
+
+
 @register.inclusion_tag("consent/head.html", takes_context=True)
 def consent_head(context):
     catalogue = current_catalogue()
+    prefix = get_script_prefix()
     return {
         "version": catalogue.version,
-        "config": _script_config(catalogue),
+        "config_script": _config_scripts.get_many([prefix])[prefix],
         "csp_nonce": context.get("csp_nonce", ""),
         "state_script": _state_script(),
     }

@@ -229,3 +229,35 @@ def test_colorway_api_is_built_once_and_shows_a_new_listing(
     ColorwayFactory()
     assert client.get("/api/colorways/").json()["count"] == 2
     assert client.get("/api/colorways/no-such-pair/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_search_results_are_kept_and_show_a_new_article_on_the_next_request(
+    client, redis_cache, django_assert_num_queries
+):
+    PostFactory(title="Cushioning in the archive", summary="Gel cushioning, explained.")
+    url = "/search/?q=cushioning"
+    assert "1 result for" in client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        assert "Cushioning in the archive" in client.get(url).content.decode()
+    PostFactory(title="More cushioning", summary="Another look.")
+    page = client.get(url).content.decode()
+    assert "2 results for" in page and "More cushioning" in page
+    assert client.get(url + "&page=2").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_size_finder_answer_is_kept_until_the_guide_changes(
+    client, redis_cache, django_assert_num_queries
+):
+    sizing_demo.load()
+    page = AF1.replace("/api/sizing/recommend", "/sizing/")
+
+    def headline():
+        return client.get(page).content.decode().split("data-headline>")[1].split("<")[0]
+
+    before = headline()
+    with django_assert_num_queries(0):
+        assert headline() == before
+    comparison = Comparison.objects.get(shoe__slug="nike-air-force-1", condition="always")
+    comparison.offset_min = comparison.offset_max = comparison.offset_min + 2
+    comparison.save()
+    assert headline() != before
