@@ -261,3 +261,23 @@ def test_size_finder_answer_is_kept_until_the_guide_changes(
     comparison.offset_min = comparison.offset_max = comparison.offset_min + 2
     comparison.save()
     assert headline() != before
+
+
+def test_kept_cookie_banner_and_head_carry_each_requests_own_values(cookie_groups, redis_cache):
+    # cookie_groups first: it empties the cache it finds, the per-process one
+    import re
+
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.test import Client
+    from django.utils.html import escape
+
+    PostFactory(title="Any post")
+    for path in ("/blog/", "/blog/?a=1&b='2'"):
+        response = Client().get(path)
+        html = response.content.decode()
+        nonce = re.search(r'<script nonce="([^"]+)">', html)[1]
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
+        assert {_unmask_cipher_token(t) for t in tokens} == {response.cookies["csrftoken"].value}
+        nexts = set(re.findall(r'name="next" value="([^"]*)"', html))
+        assert nexts == {escape(response.wsgi_request.get_full_path())}
