@@ -17,6 +17,7 @@ from django.db.models import Count, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -54,7 +55,7 @@ def home(request):
 
 
 def _search_pages(keys) -> dict:
-    """(number of matches, the page's posts with their snippets) for each
+    """(number of matches, the page's posts, their list items as HTML) for each
     (query, page number, publication epoch)."""
     pages = {}
     for key in keys:
@@ -68,7 +69,8 @@ def _search_pages(keys) -> dict:
         start = (page_number - 1) * SEARCH_RESULTS_PER_PAGE
         found = list(results[start : start + SEARCH_RESULTS_PER_PAGE])
         # Each row carries the number of matches (a window over all of them).
-        pages[key] = (found[0].matches if found else 0, found)
+        html = render_to_string("includes/search_results.html", {"posts": found})
+        pages[key] = (found[0].matches if found else 0, found, html)
     return pages
 
 
@@ -90,7 +92,7 @@ def search(request):
                 return redirect(exact)
         page_number = form.cleaned_data["page"] or 1
         key = (query, page_number, publication_epoch())
-        count, found = _results.get_many([key])[key]
+        count, found, results_html = _results.get_many([key])[key]
         if not found and page_number > 1:
             raise Http404("No such page of results.")
         paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
@@ -99,7 +101,10 @@ def search(request):
         if page_number == 1:
             colorways = colorway_cards(matching_keys(query, COLORWAY_RESULTS))
         context.update(
-            query=query, page_obj=Page(found, page_number, paginator), colorways=colorways
+            query=query,
+            page_obj=Page(found, page_number, paginator),
+            results_html=results_html,
+            colorways=colorways,
         )
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "search.html", context, status=status)
