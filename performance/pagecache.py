@@ -149,8 +149,9 @@ class KeyedMemo:
     def __init__(self, build_many=None, max_entries: int = 5_000):
         self.build_many = build_many
         self.max_entries = max_entries
-        self._generation: int | None = None
-        self._values: dict = {}
+        # (generation, values), replaced whole: a thread never pairs one generation's
+        # values with another's number.
+        self._kept: tuple[int | None, dict] = (None, {})
 
     def get_many(self, keys, build_many=None) -> dict:
         """The values of `keys` that exist, built by `build_many` (else the memo's own)
@@ -160,14 +161,15 @@ class KeyedMemo:
         if not shared_cache():
             return build_many(keys)
         current = generation()
-        values = self._values if self._generation == current else {}
+        kept_generation, kept = self._kept
+        values = kept if kept_generation == current else {}
         missing = [key for key in keys if key not in values]
         if missing:
             if len(values) + len(missing) > self.max_entries:
                 values = {}
                 missing = keys
             values.update(build_many(missing))
-        self._values, self._generation = values, current
+            self._kept = (current, values)
         return {key: values[key] for key in keys if key in values}
 
     def in_order(self, keys) -> list:
