@@ -42,7 +42,9 @@ class KeepInputOnDatabaseErrorMixin:
     400 when the data was refused, 503 (with Retry-After) when the database did not answer.
 
     The admin saves inside one transaction (the object, its inlines and its history), so
-    a refused save leaves nothing half-written.
+    a refused save leaves nothing half-written. When no connection could be had at all,
+    the form is not shown again (that would wait as long a second time): the editor gets
+    the "back soon" page, and going back keeps what they typed.
     """
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -52,10 +54,15 @@ class KeepInputOnDatabaseErrorMixin:
             if request.method != "POST":
                 raise
             logger.exception("Admin save of %s refused by the database", self.opts.label)
+            db = connections[router.db_for_write(self.model)]
+            if db.connection is None:
+                # No connection could be had at all: showing the form again would wait
+                # the connect timeout a second time. The editor gets the "back soon"
+                # page (503), and the browser's Back button still holds the input.
+                raise
             unavailable = isinstance(error, OperationalError | InterfaceError)
             request.unsaved_because = refusal_message(error, unavailable=unavailable)
         # A connection the error left broken is replaced before the form is shown again.
-        db = connections[router.db_for_write(self.model)]
         if not db.in_atomic_block:
             db.close_if_unusable_or_obsolete()
         response = super().changeform_view(request, object_id, form_url, extra_context)
