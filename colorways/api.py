@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
@@ -14,7 +14,7 @@ from colorways.catalogue import (
     CatalogueFilterForm,
     catalogue_keys,
 )
-from colorways.models import Collaborator, Colorway, Listing
+from colorways.models import Collaborator, Colorway
 from colorways.resale import Observation, resale_summary
 from performance.pagecache import KeyedMemo
 
@@ -288,16 +288,8 @@ def _detail(colorway: Colorway, today) -> dict:
 
 
 def _build_details(keys) -> dict:
-    colorways = (
-        Colorway.objects.select_related("collaborator")
-        .prefetch_related(
-            "palette",
-            "retail_prices",
-            "resale_observations",
-            "sources",
-            Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
-        )
-        .in_bulk({slug for slug, _ in keys}, field_name="slug")
+    colorways = Colorway.objects.with_details().in_bulk(
+        {slug for slug, _ in keys}, field_name="slug"
     )
     return {key: _detail(colorways[key[0]], key[1]) for key in keys if key[0] in colorways}
 

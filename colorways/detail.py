@@ -12,12 +12,11 @@ article goes live.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from blog.models import ColorwayMention, Post
-from colorways.models import Colorway, Gender, Listing
+from colorways.models import Colorway, Gender
 from colorways.resale import Observation, price_chart, resale_summary
 from colorways.structured_data import product_data
 from performance.pagecache import KeyedMemo, publication_epoch
@@ -34,17 +33,6 @@ class ColorwayPage:
     main: str
     sources: str
     product_ld: dict
-
-
-def _colorways():
-    return Colorway.objects.select_related("collaborator").prefetch_related(
-        "palette",
-        "images",
-        "retail_prices",
-        "resale_observations",
-        "sources",
-        Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
-    )
 
 
 def mentioning_posts(colorway: Colorway):
@@ -96,7 +84,11 @@ def build_page(colorway: Colorway, site_url: str, today: datetime.date) -> Color
 
 
 def _build_many(keys) -> dict:
-    colorways = _colorways().in_bulk({key[0] for key in keys}, field_name="slug")
+    colorways = (
+        Colorway.objects.with_details()
+        .prefetch_related("images")
+        .in_bulk({key[0] for key in keys}, field_name="slug")
+    )
     return {
         key: build_page(colorways[key[0]], site_url=key[1], today=key[2])
         for key in keys

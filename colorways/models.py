@@ -251,6 +251,18 @@ class ColorwayQuerySet(models.QuerySet):
             main_price_currency=Subquery(prices.values("currency")[:1]),
         )
 
+    def with_details(self):
+        """Everything a colorway's page and its API answer show besides its pictures:
+        collaborator, palette, prices, resale observations, sources and listings with
+        their retailers, in a fixed number of queries."""
+        return self.select_related("collaborator").prefetch_related(
+            "palette",
+            "retail_prices",
+            "resale_observations",
+            "sources",
+            models.Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
+        )
+
     def for_cards(self):
         """What a colorway card needs, in one query whatever the page size: the main
         price, the first picture and the palette come as annotations (the palette by a

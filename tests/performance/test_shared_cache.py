@@ -281,3 +281,17 @@ def test_kept_cookie_banner_and_head_carry_each_requests_own_values(cookie_group
         assert {_unmask_cipher_token(t) for t in tokens} == {response.cookies["csrftoken"].value}
         nexts = set(re.findall(r'name="next" value="([^"]*)"', html))
         assert nexts == {escape(response.wsgi_request.get_full_path())}
+
+
+def test_a_scheduled_article_joins_kept_lists_feed_and_search_when_its_time_comes(
+    client, redis_cache
+):
+    PostFactory(title="An earlier story")
+    goes_live = timezone.now() + datetime.timedelta(seconds=2)
+    PostFactory(title="The awaited story", publish_at=goes_live)
+    pages = ("/", "/blog/", "/blog/feed/", "/search/?q=awaited")
+    for url in pages:
+        assert "The awaited story" not in client.get(url).content.decode()
+    time.sleep(max(0.0, (goes_live - timezone.now()).total_seconds()) + 0.1)
+    for url in pages:  # no save in between
+        assert "The awaited story" in client.get(url).content.decode()
