@@ -22,6 +22,7 @@ from blog.structured_data import structured_data
 from colorways.cards import cards_for
 from colorways.embeds import shortcode_keys
 from colorways.models import Colorway
+from config.jsonld import JsonLd
 from performance.pagecache import KeyedMemo, publication_epoch
 
 # An article takes some 30 KB in memory: at most this many are kept in each process.
@@ -39,8 +40,8 @@ class Article:
     url: str
     hero_url: str
     hero_alt: str
-    article_ld: dict
-    faq_ld: dict | None
+    article_ld: JsonLd
+    faq_ld: JsonLd | None
     colorway_keys: tuple[str, ...]
 
     @property
@@ -67,6 +68,7 @@ def build_article(post: Post, site_url: str) -> Article:
         "blog/article.html",
         {"post": post, "faqs": list(post.faqs.all()), "tags": list(post.tags.all())},
     )
+    data = structured_data(post, site_url)
     return Article(
         pk=post.pk,
         published=post.status == Post.Status.PUBLISHED,
@@ -78,7 +80,8 @@ def build_article(post: Post, site_url: str) -> Article:
         hero_url=post.hero_renditions["1600"] if post.hero_image else "",
         hero_alt=post.hero_alt,
         colorway_keys=tuple(shortcode_keys(post.body)),
-        **structured_data(post, site_url),
+        article_ld=JsonLd.of(data["article_ld"]),
+        faq_ld=JsonLd.of(data["faq_ld"]) if data["faq_ld"] else None,
     )
 
 

@@ -19,6 +19,7 @@ from blog.models import ColorwayMention, Post
 from colorways.models import Colorway, Gender
 from colorways.resale import Observation, price_chart, resale_summary
 from colorways.structured_data import product_data
+from config.jsonld import JsonLd
 from performance.pagecache import KeyedMemo, publication_epoch
 
 # A page keeps its colorway's rows and some 15 KB of HTML: at most this many are kept
@@ -32,7 +33,7 @@ class ColorwayPage:
     posts: list
     main: str
     sources: str
-    product_ld: dict
+    product_ld: JsonLd
 
 
 def mentioning_posts(colorway: Colorway):
@@ -79,7 +80,7 @@ def build_page(colorway: Colorway, site_url: str, today: datetime.date) -> Color
         posts=list(mentioning_posts(colorway)),
         main=render_to_string("colorways/colorway_main.html", context),
         sources=render_to_string("colorways/colorway_sources.html", context),
-        product_ld=product_data(colorway, site_url),
+        product_ld=JsonLd.of(product_data(colorway, site_url)),
     )
 
 

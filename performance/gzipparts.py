@@ -1,5 +1,5 @@
 """Gzip a page once, then fill in per-visitor values for each response without
-compressing the whole page again.
+compressing the whole page again; and gzip a response that is compressed only once.
 
 The page is split at its placeholders; each part is compressed on its own into raw
 deflate blocks that end on a byte boundary (a sync flush, not final). Independent
@@ -15,8 +15,13 @@ import zlib
 
 from django.utils.text import _get_random_filename
 
+# Parts are compressed once and sent many times: the default level. A response that is
+# compressed for itself alone pays the compression on every request: level 4 takes
+# about half the time of 6 on a page of HTML, for about 4% more bytes.
 LEVEL = 6
+RESPONSE_LEVEL = 4
 MAX_RANDOM_BYTES = 100
+HEADER = b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\xff"
 
 
 def _deflate(data: bytes, *, final: bool = False) -> bytes:
@@ -43,7 +48,20 @@ def join(
     body = [parts[0]]
     for mark, part in zip(order, parts[1:], strict=True):
         body += [_deflate(values[mark]), part]
-    header = b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\xff"
-    filename = _get_random_filename(MAX_RANDOM_BYTES) + b"\x00"
-    trailer = struct.pack("<II", zlib.crc32(plain), len(plain) & 0xFFFFFFFF)
-    return b"".join([header, filename, *body, FINAL_BLOCK, trailer])
+    return b"".join([_header(), *body, FINAL_BLOCK, _trailer(plain)])
+
+
+def compress(content: bytes) -> bytes:
+    """A gzip file of `content`, compressed at RESPONSE_LEVEL."""
+    compressor = zlib.compressobj(RESPONSE_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(content) + compressor.flush()
+    return b"".join([_header(), body, _trailer(content)])
+
+
+def _header() -> bytes:
+    """The gzip header, with a file name of random length."""
+    return HEADER + _get_random_filename(MAX_RANDOM_BYTES) + b"\x00"
+
+
+def _trailer(plain: bytes) -> bytes:
+    return struct.pack("<II", zlib.crc32(plain), len(plain) & 0xFFFFFFFF)

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
+from config.jsonld import JsonLd
 from performance.pagecache import KeyedMemo
 from sizing.choices import Condition, System, Width
 from sizing.engine import Guide, Recommendation, format_size
@@ -184,7 +185,7 @@ def finder(request):
 @dataclass(frozen=True, slots=True)
 class GuideSections:
     html: str
-    faq_ld: dict
+    faq_ld: JsonLd
 
 
 _sections: tuple[Guide, GuideSections] | None = None
@@ -207,6 +208,6 @@ def guide_sections(guide: Guide) -> GuideSections:
             "faq": faq,
         },
     )
-    sections = GuideSections(html=mark_safe(html), faq_ld=faq_structured_data(faq))
+    sections = GuideSections(html=mark_safe(html), faq_ld=JsonLd.of(faq_structured_data(faq)))
     _sections = (guide, sections)
     return sections

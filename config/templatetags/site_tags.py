@@ -1,25 +1,21 @@
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-register = template.Library()
+from config.jsonld import JsonLd
 
-# The characters that could close the <script> element or start an HTML
-# comment are written as JSON unicode escapes.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, data):
-    """A <script type="application/ld+json"> block that is safe whatever `data` holds."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    """A <script type="application/ld+json"> block that is safe whatever `data` (a dict,
+    or a JsonLd serialized before) holds."""
+    payload = data if isinstance(data, JsonLd) else JsonLd.of(data)
     return format_html(
         '<script type="application/ld+json" nonce="{}">{}</script>',
         context.get("csp_nonce", ""),
-        mark_safe(payload),
+        mark_safe(payload.text),
     )
 
 
