@@ -2,8 +2,9 @@
 
 from ninja import Router, Schema, Status
 
+from performance.pagecache import KeyedMemo
 from sizing.choices import System
-from sizing.engine import ChartRow, valid_sizes
+from sizing.engine import ChartRow, Guide, valid_sizes
 from sizing.forms import SizeFinderForm
 from sizing.guide import current_guide
 
@@ -63,35 +64,35 @@ def recommend(
     narrow, regular (the default) or wide; `sized_down=1` and `bought_wide=1` are the
     check boxes of the size finder. The same answer as the /sizing/ page."""
     guide = current_guide()
+    key = (shoe, size, system, width, sized_down, bought_wide)
+    status, body = _answers.get_many([key], lambda keys: _answers_for(keys, guide))[key]
+    return Status(status, body)
+
+
+# Each answer is worked out once per change of the guide in each process, as the
+# page's are (sizing.views._answers).
+_answers = KeyedMemo(max_entries=2000)
+QUESTION = ("shoe", "size", "system", "width", "sized_down", "bought_wide")
+
+
+def _answers_for(keys, guide: Guide) -> dict:
+    return {key: _answer(dict(zip(QUESTION, key, strict=True)), guide) for key in keys}
+
+
+def _answer(data: dict, guide: Guide) -> tuple[int, Schema]:
     if not guide.is_ready:
-        return Status(
-            503, SizingErrorOut(detail="The size finder has no size charts or shoes yet.")
-        )
-    data = {
-        "shoe": shoe,
-        "size": size,
-        "system": system,
-        "width": width,
-        "sized_down": sized_down,
-        "bought_wide": bought_wide,
-    }
+        return 503, SizingErrorOut(detail="The size finder has no size charts or shoes yet.")
     form = SizeFinderForm(data, guide=guide)
     if not form.is_valid():
-        return Status(
-            400,
-            SizingErrorOut(
-                detail="Some parameters are not valid: " + ", ".join(form.errors) + ".",
-                errors={field: list(errors) for field, errors in form.errors.items()},
-            ),
+        return 400, SizingErrorOut(
+            detail="Some parameters are not valid: " + ", ".join(form.errors) + ".",
+            errors={field: list(errors) for field, errors in form.errors.items()},
         )
     answer = form.recommendation()
-    return Status(
-        200,
-        RecommendationOut(
-            recommended=[SizeOut.from_row(row) for row in answer.sizes],
-            reasons=list(answer.reasons),
-            warnings=list(answer.warnings),
-        ),
+    return 200, RecommendationOut(
+        recommended=[SizeOut.from_row(row) for row in answer.sizes],
+        reasons=list(answer.reasons),
+        warnings=list(answer.warnings),
     )
 
 

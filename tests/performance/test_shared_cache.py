@@ -263,6 +263,23 @@ def test_size_finder_answer_is_kept_until_the_guide_changes(
     assert headline() != before
 
 
+def test_sizing_api_keeps_each_question_s_own_answer(client, redis_cache):
+    sizing_demo.load()
+    questions = [
+        AF1,
+        AF1.replace("width=regular", "width=wide"),
+        AF1 + "&sized_down=1",
+        AF1.replace("system=us-men", "system=uk"),
+        AF1.replace("size=10", "size=99"),
+        AF1.replace("size=10", "size=ten"),
+    ]
+    first = [(r.status_code, r.json()) for r in map(client.get, questions)]
+    again = [(r.status_code, r.json()) for r in map(client.get, reversed(questions))]
+    assert again[::-1] == first
+    assert [status for status, _ in first] == [200, 200, 200, 200, 400, 400]
+    assert len({str(body) for _, body in first}) == len(questions)
+
+
 def test_kept_cookie_banner_and_head_carry_each_requests_own_values(cookie_groups, redis_cache):
     # cookie_groups first: it empties the cache it finds, the per-process one
     import re
