@@ -21,10 +21,17 @@ class TimelineEntry:
 class TimelineYear:
     year: int
     entries: tuple[TimelineEntry, ...]
+    # Releases of the year that are not among `entries` (see `release_counts`).
+    more_releases: int = 0
 
 
-def timeline_years(*, colorways: list, milestones: list) -> list[TimelineYear]:
+def timeline_years(
+    *, colorways: list, milestones: list, release_counts: dict[int, int] | None = None
+) -> list[TimelineYear]:
     """Dated colorways and milestones grouped by year, oldest first.
+
+    `release_counts` gives the number of releases of each year when `colorways` holds
+    only some of them: each year then says how many more there are.
 
     Entries come in date order; a year-only date sorts as 1 January, so it heads
     its year. On the same date, milestones come before releases, each in the
@@ -64,7 +71,10 @@ def timeline_years(*, colorways: list, milestones: list) -> list[TimelineYear]:
             )
         )
     entries.sort(key=lambda e: e.sort_key)
-    return [
-        TimelineYear(year=year, entries=tuple(group))
-        for year, group in groupby(entries, key=lambda e: e.sort_key[0].year)
-    ]
+    years = []
+    for year, group in groupby(entries, key=lambda e: e.sort_key[0].year):
+        group = tuple(group)
+        shown = sum(entry.is_release for entry in group)
+        more = (release_counts or {}).get(year, shown) - shown
+        years.append(TimelineYear(year=year, entries=group, more_releases=max(more, 0)))
+    return years

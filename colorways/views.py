@@ -1,7 +1,14 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
+from django.db.models import Count, F, Window
+from django.db.models.functions import ExtractYear, RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView
 
 from colorways.calendar import release_calendar
@@ -9,15 +16,17 @@ from colorways.cards import cards_for, collaborators_html, colorway_cards
 from colorways.catalogue import (
     PER_PAGE,
     CatalogueFilterForm,
+    CatalogueFilters,
     Sort,
     cached_facet_counts,
     catalogue_keys,
     sort_colorways,
 )
 from colorways.detail import colorway_page
-from colorways.models import Collaborator, Colorway, Milestone
+from colorways.models import Collaborator, Colorway, Milestone, ReleaseStatus
 from colorways.timeline import timeline_years
 from config.links import site_url
+from performance.pagecache import GenerationMemo
 
 
 def colorway_list(request):
@@ -72,11 +81,27 @@ class CollaboratorDetailView(DetailView):
         return super().get_context_data(cards=cards_for(colorways), **kwargs)
 
 
+# The release calendar shows the next dated releases and the first announced colorways;
+# the catalogue, filtered by status, pages through all of them.
+CALENDAR_LIMIT = 24
+
+
+def _calendar_section(status: str, sort: str, today) -> dict:
+    keys = catalogue_keys(filters=CatalogueFilters(status=status), sort=sort, today=today)
+    first = Paginator(keys, CALENDAR_LIMIT).page(1)
+    query = urlencode({"status": status, "sort": sort})
+    return {
+        "cards": colorway_cards(first.object_list),
+        "count": first.paginator.count,
+        "all_url": f"{reverse('colorways:colorway-list')}?{query}" if first.has_next() else "",
+    }
+
+
 def upcoming(request):
     today = timezone.localdate()
     context = {
-        "upcoming": cards_for(sort_colorways(Colorway.objects.upcoming(today), sort=Sort.OLDEST)),
-        "announced": cards_for(Colorway.objects.announced().order_by("name")),
+        "dated": _calendar_section(ReleaseStatus.UPCOMING, Sort.OLDEST, today),
+        "announced": _calendar_section(ReleaseStatus.ANNOUNCED, Sort.NEWEST, today),
     }
     return render(request, "colorways/upcoming.html", context)
 
@@ -95,11 +120,29 @@ def upcoming_ics(request):
     return response
 
 
-def timeline(request):
-    colorways = Colorway.objects.filter(release_date__isnull=False).select_related("collaborator")
-    milestones = Milestone.objects.prefetch_related("sources")
-    return render(
-        request,
-        "colorways/timeline.html",
-        {"years": timeline_years(colorways=list(colorways), milestones=list(milestones))},
+# The timeline shows the first releases of each year; the catalogue, filtered by year,
+# lists the rest.
+TIMELINE_RELEASES_PER_YEAR = 10
+
+
+def _render_timeline() -> str:
+    dated = Colorway.objects.filter(release_date__isnull=False)
+    year = ExtractYear("release_date")
+    first_of_year = dated.annotate(
+        rank=Window(RowNumber(), partition_by=year, order_by=[F("release_date"), F("pk")])
+    ).filter(rank__lte=TIMELINE_RELEASES_PER_YEAR)
+    counts = dated.annotate(year=year).values("year").annotate(count=Count("pk"))
+    years = timeline_years(
+        colorways=list(first_of_year.select_related("collaborator")),
+        milestones=list(Milestone.objects.prefetch_related("sources")),
+        release_counts={row["year"]: row["count"] for row in counts},
     )
+    return mark_safe(render_to_string("colorways/timeline_years.html", {"years": years}))
+
+
+# Rendered once per content generation in each process (with a shared cache).
+_timeline = GenerationMemo(_render_timeline)
+
+
+def timeline(request):
+    return render(request, "colorways/timeline.html", {"timeline": _timeline.get()})

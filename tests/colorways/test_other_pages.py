@@ -1,4 +1,5 @@
 import datetime
+import re
 from http import HTTPStatus
 
 import icalendar
@@ -6,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from colorways import demo
+from colorways import views as colorway_views
 from colorways.models import Colorway, ReleasePrecision
 from tests.cards import carded
 from tests.factories import CollaboratorFactory, ColorwayFactory, MilestoneFactory, SourceFactory
@@ -38,6 +40,33 @@ def test_upcoming_page_lists_dated_and_announced_releases(client):
     response = client.get("/colorways/upcoming/")
     assert carded(response, Colorway) == [soon, later]
     assert 'href="/colorways/upcoming.ics"' in response.content.decode()
+
+
+def test_release_calendar_shows_the_first_of_each_kind_and_links_to_all_of_them(
+    client, monkeypatch
+):
+    monkeypatch.setattr(colorway_views, "CALENDAR_LIMIT", 2)
+    today = timezone.localdate()
+    dated = [
+        ColorwayFactory(
+            name=f"Drop {days}",
+            release_date=today + datetime.timedelta(days=days),
+            release_precision=ReleasePrecision.DAY,
+        )
+        for days in (30, 10, 20)
+    ]
+    undated = [
+        ColorwayFactory(name=name, release_date=None, release_precision="unannounced")
+        for name in ("Beta", "Alpha")
+    ]
+    response = client.get("/colorways/upcoming/")
+    assert carded(response, Colorway) == [dated[1], dated[2], undated[1], undated[0]]
+    body = response.content.decode()
+    assert 'href="/colorways/?status=upcoming&amp;sort=oldest">All 3 dated releases' in body
+    # both announced colorways are shown: no link to more
+    assert "status=announced" not in body
+    everything = client.get("/colorways/?status=upcoming&sort=oldest")
+    assert carded(everything, Colorway) == [dated[1], dated[2], dated[0]]
 
 
 def test_ics_feed_parses_with_one_event_per_dated_upcoming_colorway(client):
@@ -73,9 +102,9 @@ def test_timeline_merges_milestones_and_releases_in_order_with_disputes(client):
     demo.load()
     response = client.get("/colorways/timeline/")
     assert response.status_code == HTTPStatus.OK
-    years = [y.year for y in response.context["years"]]
-    assert years == sorted(years) and years[0] == 1993
     body = response.content.decode()
+    years = [int(year) for year in re.findall(r'<h2 id="year-(\d+)">', body)]
+    assert years == sorted(years) and years[0] == 1993
     assert (
         body.index("The Gel-Kayano 14 comes out")
         < body.index("Editor&#x27;s Choice")
@@ -84,6 +113,25 @@ def test_timeline_merges_milestones_and_releases_in_order_with_disputes(client):
     assert body.index("The revival") < body.index("JJJJound Silver/Black")
     assert "release by JJJJound" in body
     assert "2021 (re-release)" in body
+
+
+def test_timeline_shows_the_first_releases_of_a_busy_year_and_links_to_the_rest(
+    client, monkeypatch
+):
+    monkeypatch.setattr(colorway_views, "TIMELINE_RELEASES_PER_YEAR", 2)
+    MilestoneFactory(
+        title="Award", release_date=datetime.date(2016, 12, 1), release_precision="month"
+    )
+    for month in (5, 1, 9, 3):
+        ColorwayFactory(name=f"Month {month}", release_date=datetime.date(2016, month, 1))
+    ColorwayFactory(name="Lone", release_date=datetime.date(2017, 6, 1))
+    body = client.get("/colorways/timeline/").content.decode()
+    assert body.index("Month 1") < body.index("Month 3") < body.index("Award")
+    assert "Month 5" not in body and "Month 9" not in body
+    assert 'href="/colorways/?year=2016&amp;sort=oldest">2 more releases in 2016</a>' in body
+    assert "Lone" in body and "more releases in 2017" not in body
+    everything = client.get("/colorways/?year=2016&sort=oldest").content.decode()
+    assert all(f"Month {month}" in everything for month in (1, 3, 5, 9))
 
 
 def test_timeline_leaves_out_undated_records(client):

@@ -263,6 +263,17 @@ def test_size_finder_answer_is_kept_until_the_guide_changes(
     assert headline() != before
 
 
+def test_timeline_is_rendered_once_and_shows_a_new_release_on_the_next_request(
+    client, redis_cache, django_assert_num_queries
+):
+    ColorwayFactory(name="First Silver", release_date=datetime.date(2008, 3, 1))
+    assert "First Silver" in client.get("/colorways/timeline/").content.decode()
+    with django_assert_num_queries(0):
+        client.get("/colorways/timeline/")
+    ColorwayFactory(name="Revival Cream", release_date=datetime.date(2020, 5, 1))
+    assert "Revival Cream" in client.get("/colorways/timeline/").content.decode()
+
+
 def test_sizing_api_keeps_each_question_s_own_answer(client, redis_cache):
     sizing_demo.load()
     questions = [
