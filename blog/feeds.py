@@ -5,12 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from blog.models import Author, Category, Post
 from config.links import site_url
-from performance.pagecache import (
-    KeyedMemo,
-    compressed_copy,
-    publication_epoch,
-    stored_response,
-)
+from performance.pagecache import KeyedMemo, kept_response, publication_epoch
 
 FEED_LENGTH = 20
 
@@ -25,14 +20,12 @@ class LatestPostsFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         key = (type(self), args, tuple(sorted(kwargs.items())), site_url(request))
         key += (publication_epoch(),)
-
-        def build(keys):
-            response = super(LatestPostsFeed, self).__call__(request, *args, **kwargs)
-            headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-            content = response.content
-            return {key: (response.status_code, headers, content, compressed_copy(content))}
-
-        return stored_response(request, _built.get_many([key], build)[key])
+        return kept_response(
+            request,
+            _built,
+            key,
+            lambda: super(LatestPostsFeed, self).__call__(request, *args, **kwargs),
+        )
 
     title = "Kayano 14 Hub"
     description = "New articles about the Asics Gel-Kayano 14: history, sizing and style."

@@ -1,31 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 from two_factor.urls import urlpatterns as two_factor_urls
 
-from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
-from colorways.sitemaps import CataloguePagesSitemap, CollaboratorSitemap, ColorwaySitemap
 from config import views
 from config.api import api
 from config.media import serve_media
-from config.sitemaps import StaticPagesSitemap
-from consent.sitemaps import PolicyPageSitemap
+from config.sitemaps import sitemap
 from markup import views as markup_views
-from sizing.sitemaps import SizingSitemap
-
-sitemaps = {
-    "pages": StaticPagesSitemap,
-    "posts": PostSitemap,
-    "authors": AuthorSitemap,
-    "categories": CategorySitemap,
-    "sizing": SizingSitemap,
-    "policies": PolicyPageSitemap,
-    "catalogue": CataloguePagesSitemap,
-    "colorways": ColorwaySitemap,
-    "collaborators": CollaboratorSitemap,
-}
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -35,7 +18,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("", include("consent.urls")),
     path("api/", api.urls),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
     path("markdownx/markdownify/", markup_views.preview, name="markdownx_markdownify"),

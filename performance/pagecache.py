@@ -358,6 +358,22 @@ def stored_response(request, entry) -> HttpResponse:
     return response
 
 
+def kept_response(request, memo: KeyedMemo, key, respond) -> HttpResponse:
+    """The response that `respond()` gives, built and gzipped once for `key` in `memo`
+    (per generation), then served from it, compressed or not as the reader asks. For
+    responses that hold nothing per visitor: feeds, the sitemap."""
+
+    def build(keys):
+        response = respond()
+        if hasattr(response, "render"):
+            response.render()
+        headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+        content = response.content
+        return {key: (response.status_code, headers, content, compressed_copy(content))}
+
+    return stored_response(request, memo.get_many([key], build)[key])
+
+
 class PageCacheMiddleware:
     """Serve and store whole pages for anonymous readers (see the module docstring).
 

@@ -274,6 +274,19 @@ def test_timeline_is_rendered_once_and_shows_a_new_release_on_the_next_request(
     assert "Revival Cream" in client.get("/colorways/timeline/").content.decode()
 
 
+def test_sitemap_is_built_once_and_lists_a_new_article_on_the_next_request(
+    client, redis_cache, django_assert_num_queries
+):
+    first = PostFactory()
+    assert first.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+    with django_assert_num_queries(0):
+        kept = client.get("/sitemap.xml", headers={"accept-encoding": "gzip"})
+    assert kept["Content-Encoding"] == "gzip"
+    assert first.get_absolute_url() in gzip.decompress(kept.content).decode()
+    second = PostFactory()
+    assert second.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+
+
 def test_sizing_api_keeps_each_question_s_own_answer(client, redis_cache):
     sizing_demo.load()
     questions = [
