@@ -9,11 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from colorways.catalogue import (
-    PER_PAGE,
-    CatalogueFilterForm,
-    catalogue_keys,
-)
+from colorways.catalogue import PER_PAGE, CatalogueParams, catalogue_keys, catalogue_params
 from colorways.models import Collaborator, Colorway
 from colorways.resale import Observation, resale_summary
 from performance.pagecache import KeyedMemo
@@ -187,11 +183,11 @@ def _build_entries(keys) -> dict:
 _entries = KeyedMemo(_build_entries)
 
 
-def _form_errors(form) -> dict:
+def _errors(params: CatalogueParams) -> dict:
     return {
         "detail": [
-            {"loc": ["query", field], "msg": str(message)}
-            for field, messages in form.errors.items()
+            {"loc": ["query", field], "msg": message}
+            for field, messages in params.errors
             for message in messages
         ]
     }
@@ -205,15 +201,15 @@ def _form_errors(form) -> dict:
 def list_colorways(request, query: Query[CatalogueQuery]):
     """Colorways filtered, sorted and paginated exactly as on the /colorways/ page."""
     # The typed query documents the parameters; the page's own form applies the same rules.
-    form = CatalogueFilterForm(request.GET)
-    if not form.is_valid():
-        return Status(400, _form_errors(form))
     today = timezone.localdate()
-    keys = catalogue_keys(filters=form.filters(), sort=form.chosen_sort(), today=today)
+    params = catalogue_params(request.GET, today)
+    if params.errors:
+        return Status(400, _errors(params))
+    keys = catalogue_keys(filters=params.filters, sort=params.sort, today=today)
     paginator = Paginator(keys, PER_PAGE)
-    if form.page_number() > max(paginator.num_pages, 1):
+    if params.page > max(paginator.num_pages, 1):
         return Status(404, {"detail": [{"loc": ["query", "page"], "msg": "No such page."}]})
-    page = paginator.page(form.page_number())
+    page = paginator.page(params.page)
     return Status(
         200,
         {

@@ -125,6 +125,48 @@ class CatalogueFilterForm(forms.Form):
         return getattr(self, "cleaned_data", {}).get("page") or 1
 
 
+QUERY_FIELDS = tuple(CatalogueFilterForm.base_fields)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueParams:
+    """What a catalogue address (the page's or the API's) asks for: the filters that were
+    valid, the sort, the page, and what was not understood (field, messages)."""
+
+    filters: CatalogueFilters
+    sort: str
+    page: int
+    errors: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _read_params(key: tuple) -> CatalogueParams:
+    form = CatalogueFilterForm(
+        {
+            name: value
+            for name, value in zip(QUERY_FIELDS, key[:-1], strict=True)
+            if value is not None
+        }
+    )
+    form.is_valid()
+    return CatalogueParams(
+        filters=form.filters(),
+        sort=form.chosen_sort(),
+        page=form.page_number(),
+        errors=tuple((name, tuple(messages)) for name, messages in form.errors.items()),
+    )
+
+
+# Each address's parameters are read once per generation (the collaborators to choose
+# from) and day (the years) in each process: a release brings the same few addresses.
+_params = KeyedMemo(lambda keys: {key: _read_params(key) for key in keys}, max_entries=2000)
+
+
+def catalogue_params(query, today: datetime.date) -> CatalogueParams:
+    """The parameters of `query` (request.GET), read as CatalogueFilterForm reads them."""
+    key = (*(query.get(name) for name in QUERY_FIELDS), today)
+    return _params.get_many([key])[key]
+
+
 def filter_colorways(
     queryset: ColorwayQuerySet, *, filters: CatalogueFilters, today: datetime.date | None = None
 ) -> ColorwayQuerySet:

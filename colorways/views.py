@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -17,42 +18,76 @@ from colorways.catalogue import (
     PER_PAGE,
     CatalogueFilterForm,
     CatalogueFilters,
+    CatalogueParams,
     Sort,
     cached_facet_counts,
     catalogue_keys,
+    catalogue_params,
     sort_colorways,
 )
 from colorways.detail import colorway_page
 from colorways.models import Collaborator, Colorway, Milestone, ReleaseStatus
 from colorways.timeline import timeline_years
 from config.links import site_url
-from performance.pagecache import GenerationMemo
+from performance.pagecache import GenerationMemo, KeyedMemo
+
+
+@dataclass(frozen=True, slots=True)
+class CataloguePanel:
+    """What a catalogue address shows above its cards: any parameters not understood and
+    the filter form with its counts (HTML), and how many colorways match."""
+
+    html: str
+    count: int
+
+
+def _panel(params: CatalogueParams, sort_given: bool, today) -> CataloguePanel:
+    filters = params.filters
+    facets = cached_facet_counts(filters=filters, today=today)
+    labels = {name: field.label for name, field in CatalogueFilterForm.base_fields.items()}
+    html = render_to_string(
+        "colorways/catalogue_filters.html",
+        {
+            "errors": [(labels[name], messages) for name, messages in params.errors],
+            "open": filters.active or params.errors or sort_given,
+            "filters": filters,
+            "facets": facets,
+            "labels": labels,
+            "sorts": Sort.CHOICES,
+            "sort": params.sort,
+        },
+    )
+    # Every colorway has exactly one status, so the status facet already counts them.
+    count = sum(facet.count for facet in facets.status if filters.status in (None, facet.value))
+    return CataloguePanel(html=mark_safe(html), count=count)
+
+
+# Kept per address (the page number aside) and day in each process, per generation.
+_panels = KeyedMemo(max_entries=2000)
 
 
 def colorway_list(request):
-    form = CatalogueFilterForm(request.GET)
-    valid = form.is_valid()  # invalid filters are reported and left out, valid ones apply
-    filters = form.filters()
     today = timezone.localdate()
-    keys = catalogue_keys(filters=filters, sort=form.chosen_sort(), today=today)
-    facets = cached_facet_counts(filters=filters, today=today)
+    params = catalogue_params(request.GET, today)
+    sort_given = bool(request.GET.get("sort"))
+    key = (params.filters, params.sort, params.errors, sort_given, today)
+    panel = _panels.get_many([key], lambda keys: {key: _panel(params, sort_given, today)})[key]
+    keys = catalogue_keys(filters=params.filters, sort=params.sort, today=today)
     paginator = Paginator(keys, PER_PAGE)
-    # Every colorway has exactly one status, so the status facet already counts them.
-    paginator.count = sum(
-        facet.count for facet in facets.status if filters.status in (None, facet.value)
-    )
-    if form.page_number() > max(paginator.num_pages, 1):
+    paginator.count = panel.count
+    if params.page > max(paginator.num_pages, 1):
         raise Http404("No such page of colorways.")
-    page_obj = paginator.page(form.page_number())
+    page_obj = paginator.page(params.page)
     context = {
-        "form": form,
-        "filters": filters,
-        "facets": facets,
+        "params": params,
+        "filters": params.filters,
+        "panel": panel.html,
         "page_obj": page_obj,
         "cards": colorway_cards(page_obj.object_list),
-        "today": today,
     }
-    return render(request, "colorways/colorway_list.html", context, status=200 if valid else 400)
+    return render(
+        request, "colorways/colorway_list.html", context, status=400 if params.errors else 200
+    )
 
 
 def colorway_detail(request, slug):

@@ -52,6 +52,30 @@ def test_catalogue_counts_are_kept_until_a_colorway_is_added(
     assert "3 colorways" in client.get("/colorways/").content.decode()
 
 
+def test_each_catalogue_address_keeps_its_own_filters_errors_and_counts(client, redis_cache):
+    ColorwayFactory(name="Old Silver", release_date=datetime.date(2022, 8, 1))
+    ColorwayFactory(name="New Cream", release_date=datetime.date(2024, 3, 1))
+    addresses = {
+        "/colorways/?year=2022": (200, "1 colorway match", False),
+        "/colorways/?year=20x2": (400, "2 colorways.", True),
+        "/colorways/?sort=oldest": (200, "2 colorways.", False),
+        "/colorways/?price_min=9&price_max=1": (400, "0 colorways match", True),
+        "/colorways/": (200, "2 colorways.", False),
+    }
+    for _ in range(2):
+        for url, (status, count, error) in addresses.items():
+            response = client.get(url)
+            body = response.content.decode()
+            assert response.status_code == status, url
+            assert count in body, url
+            assert ("were not understood" in body) is error, url
+    assert '<details class="filters" open>' in client.get("/colorways/?sort=oldest").text
+    assert '<details class="filters">' in client.get("/colorways/").text
+    api = client.get("/api/colorways/?year=20x2")
+    assert api.status_code == 400 and api.json()["detail"][0]["loc"] == ["query", "year"]
+    assert client.get("/api/colorways/?year=2022").json()["count"] == 1
+
+
 def test_cards_are_rendered_once_and_show_an_edit_on_the_next_request(
     client, redis_cache, django_assert_num_queries
 ):
