@@ -173,13 +173,14 @@ def _build_entries(keys) -> dict:
         "palette", "retail_prices", "sources"
     )
     return {
-        (colorway.pk, day): _colorway(colorway, day)
+        (colorway.pk, day): ColorwayOut.model_validate(_colorway(colorway, day))
         for colorway in colorways.filter(pk__in={pk for pk, _ in keys})
         for day in days
     }
 
 
-# Each colorway's list entry is built once per content generation in each process.
+# Each colorway's list entry is built and validated once per content generation in each
+# process; a page of them is then put together without validating them again.
 _entries = KeyedMemo(_build_entries)
 
 
@@ -210,14 +211,11 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     if params.page > max(paginator.num_pages, 1):
         return Status(404, {"detail": [{"loc": ["query", "page"], "msg": "No such page."}]})
     page = paginator.page(params.page)
-    return Status(
-        200,
-        {
-            "count": paginator.count,
-            "page": page.number,
-            "num_pages": paginator.num_pages,
-            "results": _entries.in_order((pk, today) for pk in page.object_list),
-        },
+    return ColorwayPage.model_construct(
+        count=paginator.count,
+        page=page.number,
+        num_pages=paginator.num_pages,
+        results=_entries.in_order((pk, today) for pk in page.object_list),
     )
 
 
@@ -287,11 +285,15 @@ def _build_details(keys) -> dict:
     colorways = Colorway.objects.with_details().in_bulk(
         {slug for slug, _ in keys}, field_name="slug"
     )
-    return {key: _detail(colorways[key[0]], key[1]) for key in keys if key[0] in colorways}
+    return {
+        key: ColorwayDetailOut.model_validate(_detail(colorways[key[0]], key[1]))
+        for key in keys
+        if key[0] in colorways
+    }
 
 
-# Each colorway's detail, by (slug, day), is built once per content generation in each
-# process.
+# Each colorway's detail, by (slug, day), is built and validated once per content
+# generation in each process.
 _details = KeyedMemo(_build_details, max_entries=500)
 
 
