@@ -279,3 +279,40 @@ def test_compressed_cached_pages_carry_each_visitors_own_nonce_and_token(client)
 def test_the_benchmark_floor_page_exists_only_in_the_benchmark(client):
     assert client.get("/bench/floor/").status_code == HTTPStatus.NOT_FOUND
     assert "X-Queries" not in client.get("/")
+
+
+def test_a_deleted_article_and_a_new_tag_show_on_the_next_request(client):
+    tag = TagFactory(name="Silver", slug="silver")
+    post = PostFactory(title="Soon gone")
+    fetch(client, "/blog/")
+    assert fetch(Client(), "/blog/")[0]["X-Page-Cache"] == "hit"
+    post.delete()
+    response, html = fetch(Client(), "/blog/")
+    assert response["X-Page-Cache"] == "miss" and "Soon gone" not in html
+    kept = PostFactory(title="Tagged later")
+    fetch(Client(), "/blog/tag/silver/")
+    assert "Tagged later" not in fetch(Client(), "/blog/tag/silver/")[1]
+    kept.tags.add(tag)  # a many-to-many change alone
+    assert "Tagged later" in fetch(Client(), "/blog/tag/silver/")[1]
+
+
+@pytest.mark.parametrize(
+    ("local_time", "seconds"),
+    [(datetime.time(12, 0), 300), (datetime.time(23, 59, 30), 30), (datetime.time(23, 58), 120)],
+)
+def test_a_page_is_kept_no_later_than_midnight(monkeypatch, local_time, seconds):
+    now = timezone.make_aware(datetime.datetime.combine(datetime.date(2026, 11, 27), local_time))
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    assert pagecache.entry_seconds() == seconds
+
+
+@pytest.mark.parametrize("cookie", ["messages", "sessionid"])
+def test_a_reader_with_a_message_or_a_session_neither_gets_nor_fills_the_cache(client, cookie):
+    PostFactory(title="Silver and black")
+    fetch(Client(), "/blog/")  # in the cache now
+    client.cookies[cookie] = "something"
+    response, html = fetch(client, "/blog/")
+    assert "X-Page-Cache" not in response and "Silver and black" in html
+    cache.clear()
+    fetch(client, "/blog/")
+    assert fetch(Client(), "/blog/")[0]["X-Page-Cache"] == "miss"
