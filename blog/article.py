@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from blog.models import Post
 from blog.structured_data import structured_data
@@ -110,17 +111,6 @@ def preview_article(slug: str, site_url: str) -> Article | None:
     return None if post is None else build_article(post, site_url)
 
 
-@dataclass(frozen=True, slots=True)
-class Surroundings:
-    """What the page shows around an article: related reading, the previous and next
-    article, the cards of the colorways it embeds."""
-
-    related_posts: list[Post]
-    previous_post: Post | None
-    next_post: Post | None
-    colorway_cards: list[str]
-
-
 def _neighbours(published, publish_at):
     """The published posts just before and just after `publish_at`, in one query
     where the database can order and limit each half of a UNION."""
@@ -136,7 +126,9 @@ def _neighbours(published, publish_at):
     )
 
 
-def _build_surroundings(pk: int, publish_at, colorway_keys) -> Surroundings:
+def _build_surroundings(pk: int, publish_at, colorway_keys) -> str:
+    """What the page shows around an article (HTML): the cards of the colorways it
+    embeds, related reading, the previous and next article."""
     published = Post.objects.published()
     picked = Post.related.through.objects.filter(from_post=pk).values("to_post")
     related = published.filter(pk__in=picked).without_bodies().select_related("author")
@@ -144,7 +136,16 @@ def _build_surroundings(pk: int, publish_at, colorway_keys) -> Surroundings:
     cards = []
     if colorway_keys:
         cards = cards_for(Colorway.objects.matching_shortcodes(colorway_keys))
-    return Surroundings(list(related), previous_post, next_post, cards)
+    html = render_to_string(
+        "blog/article_surroundings.html",
+        {
+            "colorway_cards": cards,
+            "related_posts": list(related),
+            "previous_post": previous_post,
+            "next_post": next_post,
+        },
+    )
+    return mark_safe(html)
 
 
 _surroundings = KeyedMemo(
@@ -153,7 +154,7 @@ _surroundings = KeyedMemo(
 )
 
 
-def surroundings(article: Article) -> Surroundings:
+def surroundings(article: Article) -> str:
     """The surroundings of `article`, kept per generation until a scheduled post goes
     live (they depend on which posts are published); built afresh for a preview."""
     where = (article.pk, article.publish_at, article.colorway_keys)
