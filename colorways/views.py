@@ -51,7 +51,12 @@ def _panel(params: CatalogueParams, sort_given: bool, today) -> CataloguePanel:
             "errors": [(labels[name], messages) for name, messages in params.errors],
             "open": filters.active or params.errors or sort_given,
             "filters": filters,
-            "facets": facets,
+            "selects": [
+                ("collaborator", "Collaborator", facets.collaborator, "Anyone"),
+                ("year", "Year", facets.year, "Any year"),
+                ("colour", "Colour", facets.colour, "Any colour"),
+                ("status", "Status", facets.status, "Any status"),
+            ],
             "labels": labels,
             "sorts": Sort.CHOICES,
             "sort": params.sort,
