@@ -67,8 +67,9 @@ def _panel(params: CatalogueParams, sort_given: bool, today) -> CataloguePanel:
     return CataloguePanel(html=mark_safe(html), count=count)
 
 
-# Kept per address (the page number aside) and day in each process, per generation.
-_panels = KeyedMemo(max_entries=2000)
+# Kept per address (the page number aside) and day in each process, per generation; a
+# panel holds some 12 KB (the collaborators' options), so at most 500 are kept.
+_panels = KeyedMemo(max_entries=500)
 
 
 def colorway_list(request):
