@@ -24,7 +24,7 @@ from colorways.cards import cards_for
 from colorways.embeds import shortcode_keys
 from colorways.models import Colorway
 from config.jsonld import JsonLd
-from performance.pagecache import KeyedMemo, publication_epoch
+from performance.pagecache import KeyedMemo
 
 # An article takes some 30 KB in memory: at most this many are kept in each process.
 KEPT_ARTICLES = 200
@@ -149,8 +149,9 @@ def _build_surroundings(pk: int, publish_at, colorway_keys) -> str:
 
 
 _surroundings = KeyedMemo(
-    lambda keys: {key: _build_surroundings(*key[:3]) for key in keys},
+    lambda keys: {key: _build_surroundings(*key) for key in keys},
     max_entries=KEPT_ARTICLES,
+    by_publication=True,
 )
 
 
@@ -160,5 +161,4 @@ def surroundings(article: Article) -> str:
     where = (article.pk, article.publish_at, article.colorway_keys)
     if not article.is_public:
         return _build_surroundings(*where)
-    key = (*where, publication_epoch())
-    return _surroundings.get_many([key])[key]
+    return _surroundings.get_many([where])[where]

@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from blog.models import Author, Category, Post
 from config.links import site_url
-from performance.pagecache import KeyedMemo, kept_response, publication_epoch
+from performance.pagecache import KeyedMemo, kept_response
 
 FEED_LENGTH = 20
 
@@ -13,13 +13,12 @@ FEED_LENGTH = 20
 # process, and again when a scheduled post goes live: feed readers poll constantly,
 # and the twenty full articles of a feed take longer to build and compress than any
 # page.
-_built = KeyedMemo(max_entries=20)
+_built = KeyedMemo(max_entries=20, by_publication=True)
 
 
 class LatestPostsFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         key = (type(self), args, tuple(sorted(kwargs.items())), site_url(request))
-        key += (publication_epoch(),)
         return kept_response(
             request,
             _built,

@@ -10,7 +10,7 @@ database page by page.
 from django.http import Http404
 
 from blog.models import Post
-from performance.pagecache import KeyedMemo, publication_epoch, shared_cache
+from performance.pagecache import KeyedMemo, shared_cache
 
 # Keys of the posts of each list (all published posts, one tag...) kept per process.
 KEPT_LISTS = 500
@@ -24,7 +24,9 @@ def _published(lookup: str | None, value: int | None):
 
 
 _lists = KeyedMemo(
-    lambda keys: {key: list(_published(*key[:2])) for key in keys}, max_entries=KEPT_LISTS
+    lambda keys: {key: list(_published(*key)) for key in keys},
+    max_entries=KEPT_LISTS,
+    by_publication=True,
 )
 
 
@@ -33,7 +35,7 @@ def published_keys(lookup: str | None = None, value: int | None = None):
     given), newest first: a list when kept, else a query to slice."""
     if not shared_cache():
         return _published(lookup, value)
-    key = (lookup, value, publication_epoch())
+    key = (lookup, value)
     return _lists.get_many([key])[key]
 
 

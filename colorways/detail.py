@@ -20,7 +20,7 @@ from colorways.models import Colorway, Gender
 from colorways.resale import Observation, price_chart, resale_summary
 from colorways.structured_data import product_data
 from config.jsonld import JsonLd
-from performance.pagecache import KeyedMemo, publication_epoch
+from performance.pagecache import KeyedMemo
 
 # A page keeps its colorway's rows and some 15 KB of HTML: at most this many are kept
 # in each process.
@@ -97,10 +97,10 @@ def _build_many(keys) -> dict:
     }
 
 
-_pages = KeyedMemo(_build_many, max_entries=KEPT_PAGES)
+_pages = KeyedMemo(_build_many, max_entries=KEPT_PAGES, by_publication=True)
 
 
 def colorway_page(slug: str, site_url: str, today: datetime.date) -> ColorwayPage | None:
     """The page of the colorway `slug`, or None if there is no such colorway."""
-    key = (slug, site_url, today, publication_epoch())
+    key = (slug, site_url, today)
     return _pages.get_many([key]).get(key)

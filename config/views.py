@@ -32,7 +32,7 @@ from colorways.cards import colorway_cards, featured_cards
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
 from colorways.search import matching_keys
-from performance.pagecache import KeyedMemo, publication_epoch
+from performance.pagecache import KeyedMemo
 
 # Seconds a client is asked to wait when the database or the cache is unreachable.
 RETRY_AFTER_SECONDS = 30
@@ -56,10 +56,10 @@ def home(request):
 
 def _search_pages(keys) -> dict:
     """(number of matches, the page's posts, their list items as HTML) for each
-    (query, page number, publication epoch)."""
+    (query, page number)."""
     pages = {}
     for key in keys:
-        query, page_number, _ = key
+        query, page_number = key
         results = (
             Post.objects.search(query)
             .without_bodies()
@@ -77,7 +77,7 @@ def _search_pages(keys) -> dict:
 # A release brings the same search from many readers: each page of results is kept
 # per content generation (and publication epoch) in each process, up to 1,000 pages.
 # A new search is one query.
-_results = KeyedMemo(_search_pages, max_entries=1000)
+_results = KeyedMemo(_search_pages, max_entries=1000, by_publication=True)
 
 
 def search(request):
@@ -91,7 +91,7 @@ def search(request):
             if exact:
                 return redirect(exact)
         page_number = form.cleaned_data["page"] or 1
-        key = (query, page_number, publication_epoch())
+        key = (query, page_number)
         count, found, results_html = _results.get_many([key])[key]
         if not found and page_number > 1:
             raise Http404("No such page of results.")

@@ -144,14 +144,19 @@ class KeyedMemo:
     or, where it needs the request, to each `get_many`. At most `max_entries` are kept;
     past that the memo starts afresh. Only with a shared cache; with a per-process one
     every call builds.
+
+    Values that depend on which posts are published (lists of posts, an article's
+    neighbours, feeds) set `by_publication`: the memo then also starts afresh whenever a
+    scheduled post's time comes (see `publication_epoch`).
     """
 
-    def __init__(self, build_many=None, max_entries: int = 5_000):
+    def __init__(self, build_many=None, max_entries: int = 5_000, *, by_publication=False):
         self.build_many = build_many
         self.max_entries = max_entries
+        self.by_publication = by_publication
         # (generation, values), replaced whole: a thread never pairs one generation's
         # values with another's number.
-        self._kept: tuple[int | None, dict] = (None, {})
+        self._kept: tuple[object, dict] = (None, {})
 
     def get_many(self, keys, build_many=None) -> dict:
         """The values of `keys` that exist, built by `build_many` (else the memo's own)
@@ -161,6 +166,8 @@ class KeyedMemo:
         if not shared_cache():
             return build_many(keys)
         current = generation()
+        if self.by_publication:
+            current = (current, publication_epoch())
         kept_generation, kept = self._kept
         values = kept if kept_generation == current else {}
         missing = [key for key in keys if key not in values]
@@ -206,9 +213,10 @@ _scheduled = GenerationMemo(_scheduled_times)
 
 def publication_epoch() -> int:
     """A number that moves on whenever a scheduled post's publish time comes, within a
-    generation: values that depend on which posts are published (an article's
-    previous and next, related reading) are kept under it as well as the generation.
-    Always 0 without a shared cache, where nothing is kept."""
+    generation: memos of values that depend on which posts are published (an article's
+    previous and next, related reading) are kept under it as well as the generation
+    (KeyedMemo's `by_publication`). Always 0 without a shared cache, where nothing is
+    kept."""
     if not shared_cache():
         return 0
     return bisect.bisect_right(_scheduled.get(), timezone.now())

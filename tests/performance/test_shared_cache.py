@@ -353,10 +353,11 @@ def test_a_scheduled_article_joins_kept_lists_feed_and_search_when_its_time_come
 ):
     PostFactory(title="An earlier story")
     goes_live = timezone.now() + datetime.timedelta(seconds=2)
-    PostFactory(title="The awaited story", publish_at=goes_live)
-    pages = ("/", "/blog/", "/blog/feed/", "/search/?q=awaited")
+    awaited = PostFactory(title="The awaited story", slug="the-awaited-story", publish_at=goes_live)
+    pages = ("/", "/blog/", "/blog/feed/", "/search/?q=awaited", "/sitemap.xml")
     for url in pages:
-        assert "The awaited story" not in client.get(url).content.decode()
+        body = client.get(url).content.decode()
+        assert "The awaited story" not in body and awaited.get_absolute_url() not in body
     time.sleep(max(0.0, (goes_live - timezone.now()).total_seconds()) + 0.1)
     for url in pages:  # no save in between
-        assert "The awaited story" in client.get(url).content.decode()
+        assert awaited.get_absolute_url() in client.get(url).content.decode(), url
