@@ -45,7 +45,8 @@ logger = logging.getLogger(__name__)
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search", max_length=200, strip=True)
-    page = forms.IntegerField(min_value=1, required=False)
+    # Bounded: the page's offset must fit the database's integers.
+    page = forms.IntegerField(min_value=1, max_value=100_000, required=False)
 
 
 def home(request):

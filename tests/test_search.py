@@ -53,8 +53,14 @@ def test_search_index_is_kept_current_on_save(client):
 
 @pytest.mark.parametrize(
     "params",
-    [{"q": ""}, {"q": "x" * 201}, {"q": "ok", "page": "abc"}, {"q": "ok", "page": "0"}],
-    ids=["empty", "too long", "page text", "page zero"],
+    [
+        {"q": ""},
+        {"q": "x" * 201},
+        {"q": "ok", "page": "abc"},
+        {"q": "ok", "page": "0"},
+        {"q": "ok", "page": "922337203685477581"},
+    ],
+    ids=["empty", "too long", "page text", "page zero", "page past the database's integers"],
 )
 def test_bad_search_parameters_give_a_400_with_a_message(client, params):
     response = client.get(URL, params)
