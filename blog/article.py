@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from blog.models import Post
+from blog.models import SEARCH_VECTORS, Post
 from blog.structured_data import structured_data
 from colorways.cards import cards_for
 from colorways.embeds import shortcode_keys
@@ -56,7 +56,7 @@ class Article:
 
 def _posts():
     return (
-        Post.objects.defer("search_vector", "rank_vector")
+        Post.objects.defer(*SEARCH_VECTORS)
         .select_related("author", "category")
         .prefetch_related("tags", "faqs")
     )

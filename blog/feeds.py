@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from blog.models import Author, Category, Post
+from blog.models import SEARCH_VECTORS, Author, Category, Post
 from config.links import site_url
 from performance.pagecache import KeyedMemo, kept_response
 
@@ -39,7 +39,7 @@ class LatestPostsFeed(Feed):
         # The feed carries each article's HTML, not its Markdown, text or search vector.
         return (
             Post.objects.published()
-            .defer("body", "body_text", "toc", "search_vector", "rank_vector")
+            .defer("body", "body_text", "toc", *SEARCH_VECTORS)
             .select_related("author")
         )
 

@@ -33,6 +33,8 @@ from markup.render import render_markdown
 WORDS_PER_MINUTE = 220
 SEARCH_RANK_WINDOW = 200  # matches ranked per search, newest first
 SNIPPET_SOURCE_CHARS = 1500  # of each article's text, searched for the snippet
+# Columns only search reads: no page, card or feed loads them, and history leaves them out.
+SEARCH_VECTORS = ("search_vector", "rank_vector")
 HERO_WIDTHS = (480, 960, 1600)
 # Sentinels that cannot occur in stored text mark search hits until the
 # snippet is escaped; they then become <mark> tags.
@@ -110,7 +112,7 @@ class PostQuerySet(models.QuerySet):
     def without_bodies(self):
         """Leave out the long columns (each article's body three times over) that
         lists, cards and links never show."""
-        return self.defer("body", "body_html", "body_text", "toc", "search_vector", "rank_vector")
+        return self.defer("body", "body_html", "body_text", "toc", *SEARCH_VECTORS)
 
     def for_listing(self):
         """What a list of post cards needs, in a fixed number of queries."""
@@ -188,7 +190,7 @@ def derive_body(markdown: str) -> PostBody:
     )
 
 
-@reversion.register(follow=("faqs",), exclude=("search_vector", "rank_vector"))
+@reversion.register(follow=("faqs",), exclude=SEARCH_VECTORS)
 class Post(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"

@@ -30,9 +30,7 @@ KEPT_PAGES = 200
 @dataclass(frozen=True, slots=True)
 class ColorwayPage:
     colorway: Colorway
-    posts: list
-    main: str
-    sources: str
+    html: str
     product_ld: JsonLd
 
 
@@ -74,12 +72,11 @@ def build_page(colorway: Colorway, site_url: str, today: datetime.date) -> Color
         "resale": summary,
         "chart": chart,
         "size_link": size_link,
+        "posts": list(mentioning_posts(colorway)),
     }
     return ColorwayPage(
         colorway=colorway,
-        posts=list(mentioning_posts(colorway)),
-        main=render_to_string("colorways/colorway_main.html", context),
-        sources=render_to_string("colorways/colorway_sources.html", context),
+        html=render_to_string("colorways/colorway_article.html", context),
         product_ld=JsonLd.of(product_data(colorway, site_url)),
     )
 

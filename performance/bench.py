@@ -6,9 +6,9 @@ DEBUG off, WhiteNoise) twice: cold (PAGE_CACHE_SECONDS=0) and warm (the page cac
 For each page: requests per second and p50/p99 latency at 8 connections (the best of
 three rounds, spread over the phase), SQL queries per request, response size, the ratio
 to the framework floor (a tiny view through the same middleware stack), and how long
-one request takes right after an editorial save. Prints
-a table, writes JSON to bench-results/, ends with one summary line. Timing figures are
-this machine's; queries and sizes are exact.
+one request takes right after an editorial save. Prints a table, writes JSON to
+bench-results/, ends with one summary line. Timing figures are this machine's; queries
+and sizes are exact.
 """
 
 import json

@@ -223,22 +223,10 @@ def publication_epoch() -> int:
 
 
 def _next_publish() -> datetime.datetime | None:
-    """The publish time of the next scheduled post, cached for the current generation."""
-    from blog.models import Post
-
-    now = timezone.now()
-    key = f"pagecache:{generation()}:next-publish"
-    found = cache.get(key)
-    if found is not None and (found == "none" or found > now):
-        return None if found == "none" else found
-    upcoming = (
-        Post.objects.filter(status=Post.Status.PUBLISHED, publish_at__gt=now)
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-    )
-    cache.set(key, upcoming or "none", settings.PAGE_CACHE_SECONDS)
-    return upcoming
+    """The publish time of the next scheduled post, if any."""
+    times = _scheduled.get()
+    upcoming = bisect.bisect_right(times, timezone.now())
+    return times[upcoming] if upcoming < len(times) else None
 
 
 def entry_seconds() -> int:
@@ -346,6 +334,13 @@ def compressed_copy(content: bytes):
     return gzipparts.split(content, marks)
 
 
+def _entry(response, content: bytes) -> tuple:
+    """What is kept of `response` with the body `content`: (status, headers, content,
+    gzipped copy), for `stored_response`."""
+    headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+    return response.status_code, headers, content, compressed_copy(content)
+
+
 def stored_response(request, entry) -> HttpResponse:
     status, headers, content, compressed = entry
     accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
@@ -375,9 +370,7 @@ def kept_response(request, memo: KeyedMemo, key, respond) -> HttpResponse:
         response = respond()
         if hasattr(response, "render"):
             response.render()
-        headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-        content = response.content
-        return {key: (response.status_code, headers, content, compressed_copy(content))}
+        return {key: _entry(response, response.content)}
 
     return stored_response(request, memo.get_many([key], build)[key])
 
@@ -407,12 +400,10 @@ class PageCacheMiddleware:
             template = _template(request, response.content)
             seconds = entry_seconds()
             if template is not None and seconds > 0:
-                headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-                packed = compressed_copy(template)
+                status, headers, template, packed = _entry(response, template)
                 if isinstance(packed, bytes):
                     template = None  # the compressed copy alone is kept
-                entry = (response.status_code, headers, template, packed)
-                cache.set(key, (rendered_in, *entry), seconds)
+                cache.set(key, (rendered_in, status, headers, template, packed), seconds)
         response[HEADER] = "miss"
         return response
 

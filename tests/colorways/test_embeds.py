@@ -129,4 +129,4 @@ def test_post_embeds_the_card_and_lists_the_colorways_it_mentions(client, colorw
 def test_post_without_shortcodes_has_no_mentions_section(client):
     post = PostFactory(body="Plain text.")
     response = client.get(post.get_absolute_url())
-    assert "mentioned_colorways" not in response.context
+    assert "Colorways in this article" not in response.content.decode()
