@@ -18,7 +18,7 @@ help:
 	@echo "make test   set everything up and run the whole test suite on PostgreSQL"
 	@echo "make lint   ruff check and format check"
 	@echo "make lock   re-resolve every dependency in a fresh venv and pin it in requirements.lock"
-	@echo "make bench  load benchmark data and measure every page type (see README, Performance)"
+	@echo "make bench  load benchmark data and measure every page type (see docs/performance.md)"
 	@echo "make lighthouse  Lighthouse scores on a phone for the main pages (npm, Chromium)"
 	@echo "make backup / make restore [BACKUP=var/backups/<folder>]   database and media"
 

@@ -4,7 +4,7 @@ Nothing here touches HTTP or the database. The catalogue (the cookie groups and
 cookies shown to the reader) comes in as frozen dataclasses; the stored consent is a
 short string `<version>.<accepted group>.<accepted group>` that is kept in two
 cookies: the authoritative, signed, HttpOnly one the server reads, and a readable
-marker with the same value that the page's script reads (see README).
+marker with the same value that the page's script reads (see docs/privacy.md).
 """
 
 import hashlib

@@ -1,7 +1,7 @@
 """Page weight and render-blocking scripts on a phone, for the pages readers land on
 from search and social links, with long articles and full colorway records.
 
-Lighthouse is not run here (see README, Performance): these are the checks of its
+Lighthouse is not run here (see docs/performance.md): these are the checks of its
 that matter most for these pages, done in the same Chromium.
 """
 
