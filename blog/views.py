@@ -58,7 +58,8 @@ def post_detail(request, slug):
     article = published_article(slug, site)
     if article is None or not article.is_public:
         user = request.user
-        article = preview_article(slug, site) if user.is_active and user.is_staff else None
+        may_preview = user.has_perm("blog.view_post") or user.has_perm("blog.change_post")
+        article = preview_article(slug, site) if may_preview else None
     if article is None:
         moved = OldSlug.objects.filter(slug=slug).select_related("post").first()
         if moved is None or moved.post.slug == slug:
