@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from config.security import client_ip
 from consent import records
 from consent.catalogue import current_catalogue
 from consent.forms import ConsentForm
@@ -80,7 +81,7 @@ def save(request):
             catalogue=catalogue,
             visitor=visitor,
             method=form.cleaned_data["method"],
-            address=request.META.get("REMOTE_ADDR", ""),
+            address=client_ip(request),
         )
     except records.RateLimited:
         message = "Too many changes to your cookie choices in a short time. Try again in an hour."
