@@ -262,6 +262,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+# Two wider limits beside axes' per user and address one (docs/security.md): failures
+# from one address whatever the usernames, and failures on one account in an hour.
+AXES_HANDLER = "config.login_throttle.LoginThrottle"
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+LOGIN_ACCOUNT_FAILURES_PER_HOUR = env_int("LOGIN_ACCOUNT_FAILURES_PER_HOUR", 100)
+# A refused attempt is not counted: it neither extends a lockout nor fills the others.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "config.login_throttle.lockout_response"
 # Behind a reverse proxy: the header that carries the client address (e.g.
 # HTTP_X_FORWARDED_FOR) and how many proxies of ours append to it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")

@@ -7,7 +7,6 @@ several malformed requests.
 from functools import cache, wraps
 
 from django.apps import apps
-
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage

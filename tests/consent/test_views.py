@@ -24,9 +24,7 @@ def groups(cookie_groups):
     return cookie_groups
 
 
-def decide(
-    client, method, *, groups=(), next_url="/", json_response=False, headers=None, **extra
-):
+def decide(client, method, *, groups=(), next_url="/", json_response=False, headers=None, **extra):
     headers = {**({"Accept": "application/json"} if json_response else {}), **(headers or {})}
     data = {"method": method, "groups": list(groups), "next": next_url}
     return client.post(SAVE, data, headers=headers, **extra)
