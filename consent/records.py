@@ -11,8 +11,15 @@ from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from consent.models import ConsentRecord
-from consent.state import Catalogue, Consent, choices, parse_consent, serialize_consent
+from consent.models import BannerVersion, ConsentRecord
+from consent.state import (
+    Catalogue,
+    Consent,
+    choices,
+    parse_consent,
+    serialize_consent,
+    snapshot,
+)
 
 CONSENT_COOKIE = settings.COOKIE_CONSENT_NAME
 MARKER_COOKIE = "consent_state"
@@ -121,15 +128,27 @@ def record(
     _check_visitor_rate(visitor)
     if _address_over_limit(address):
         return None
+    shown = banner_version_for(catalogue)
     now = timezone.now()
     entry, created = ConsentRecord.objects.get_or_create(
         visitor_id=visitor.pseudonym,
         banner_version=consent.version,
         choices=choices(consent, catalogue=catalogue),
-        defaults={"confirmed_at": now, "method": method},
+        defaults={"confirmed_at": now, "method": method, "snapshot": shown},
     )
     if not created:
         entry.confirmed_at = now
         entry.method = method
-        entry.save(update_fields=["confirmed_at", "method"])
+        entry.snapshot = shown
+        entry.save(update_fields=["confirmed_at", "method", "snapshot"])
+    return entry
+
+
+def banner_version_for(catalogue: Catalogue) -> BannerVersion:
+    """The snapshot of what `catalogue` shows, made when its version is first recorded."""
+    kept = snapshot(catalogue)
+    entry, _ = BannerVersion.objects.get_or_create(
+        version=catalogue.version,
+        defaults={"title": kept["title"], "text": kept["text"], "groups": kept["groups"]},
+    )
     return entry

@@ -26,6 +26,10 @@ REVIEWED = {
         "adds a nullable column (no table rewrite), then fills it with one UPDATE that "
         "locks each post row, never the table, for under two seconds at 10,000 posts"
     ),
+    ("consent", "0003_snapshot_existing_records"): (
+        "adds at most one row to its own new table, then points the consent records of the "
+        "current banner version to it with one UPDATE that locks those rows, never the table"
+    ),
 }
 
 TABLE = r'"(?P<table>[^"]+)"'
