@@ -80,7 +80,8 @@ def _neighbours(post: Post) -> tuple[Post | None, Post | None]:
 
 
 def _may_preview(user) -> bool:
-    return user.is_active and user.is_staff
+    """Drafts and scheduled posts are shown to those who may view or change posts."""
+    return user.has_perm("blog.view_post") or user.has_perm("blog.change_post")
 
 
 @cache_public()

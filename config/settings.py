@@ -271,7 +271,15 @@ AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "proxy.client_ip"
+# Two wider limits beside axes' per user and address one (docs/security.md): failures
+# from one address whatever the usernames, and failures on one account in an hour.
+AXES_HANDLER = "config.login_throttle.LoginThrottle"
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+LOGIN_ACCOUNT_FAILURES_PER_HOUR = env_int("LOGIN_ACCOUNT_FAILURES_PER_HOUR", 100)
+# A refused attempt is not counted: it neither extends a lockout nor fills the others.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "config.login_throttle.lockout_response"
 # Behind a reverse proxy: the header that carries the client address (e.g.
 # HTTP_X_FORWARDED_FOR) and how many proxies of ours append to it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
@@ -318,7 +326,7 @@ SESSION_ENGINE = (
 # which every kept page and fragment belongs to; the models listed apart record
 # readers' own actions, which change no page.
 CONTENT_APPS = ["blog", "colorways", "sizing", "consent", "cookie_consent"]
-NOT_CONTENT_MODELS = ["consent.consentrecord"]
+NOT_CONTENT_MODELS = ["consent.consentrecord", "consent.bannerversion"]
 # Public pages (caching.pages.cache_public) may be kept this long by the site's page
 # cache and by HTTP caches in front of it (s-maxage); 0 turns both off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

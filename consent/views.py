@@ -26,6 +26,7 @@ from consent.catalogue import current_catalogue
 from consent.forms import ConsentForm
 from consent.models import PolicyPage
 from consent.state import current_consent, decide
+from proxy import client_ip
 
 logger = logging.getLogger(__name__)
 ANALYTICS_GROUP = "analytics"
@@ -104,7 +105,7 @@ def save(request):
             catalogue=catalogue,
             visitor=visitor,
             method=form.cleaned_data["method"],
-            address=request.META.get("REMOTE_ADDR", ""),
+            address=client_ip(request),
         )
     except records.RateLimited:
         message = "Too many changes to your cookie choices in a short time. Try again in an hour."

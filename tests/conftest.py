@@ -85,11 +85,10 @@ def redis_cache(settings):
 
 @pytest.fixture
 def client():
-    """Django's test client as a browser on the site's own pages: it says so in
-    Sec-Fetch-Site, which the cookie banner's forms rely on instead of a CSRF token."""
-    from django.test import Client
+    """Django's test client as a reader's browser on the site's own pages (tests.clients)."""
+    from tests.clients import browser
 
-    return Client(headers={"sec-fetch-site": "same-origin"})
+    return browser()
 
 
 @pytest.fixture

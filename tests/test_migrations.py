@@ -26,6 +26,10 @@ REVIEWED = {
         "not atomic: adds a nullable column (an instant, no table rewrite) and commits, "
         "then fills it 1,000 rows at a time, each batch its own transaction (tested below)"
     ),
+    ("consent", "0003_snapshot_existing_records"): (
+        "adds at most one row to its own new table, then points the consent records of the "
+        "current banner version to it with one UPDATE that locks those rows, never the table"
+    ),
 }
 
 TABLE = r'"(?P<table>[^"]+)"'

@@ -14,6 +14,7 @@ from django.urls import reverse
 from consent.catalogue import current_catalogue
 from consent.models import ConsentRecord
 from consent.records import CONSENT_COOKIE, MARKER_COOKIE, VISITOR_COOKIE
+from tests.clients import browser
 from tests.factories import CookieFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +27,8 @@ def groups(cookie_groups):
     return cookie_groups
 
 
-def decide(client, method, *, groups=(), next_url="/", json_response=False, **extra):
-    headers = {"Accept": "application/json"} if json_response else {}
+def decide(client, method, *, groups=(), next_url="/", json_response=False, headers=None, **extra):
+    headers = {**({"Accept": "application/json"} if json_response else {}), **(headers or {})}
     data = {"method": method, "groups": list(groups), "next": next_url}
     return client.post(SAVE, data, headers=headers, **extra)
 
@@ -143,14 +144,54 @@ def test_the_same_decision_again_adds_no_row_but_is_confirmed(client):
     assert again.confirmed_at > first.confirmed_at
 
 
-def test_one_address_is_rate_limited(client, settings):
+def test_past_the_address_limit_the_choice_is_kept_in_the_browser_but_not_recorded(
+    client, settings, caplog
+):
     settings.CONSENT_RATE_LIMIT_PER_ADDRESS = 3
-    statuses = [
-        decide(Client(headers={"sec-fetch-site": "same-origin"}), "reject_all").status_code
-        for _ in range(4)
-    ]
-    assert statuses == [HTTPStatus.FOUND] * 3 + [HTTPStatus.TOO_MANY_REQUESTS]
+    responses = [decide(browser(), "reject_all") for _ in range(5)]
+    assert [r.status_code for r in responses] == [HTTPStatus.FOUND] * 5
+    assert all(r.cookies[MARKER_COOKIE].value == current_catalogue().version for r in responses)
+    assert all(r.cookies[CONSENT_COOKIE].value for r in responses)
     assert ConsentRecord.objects.count() == 3
+    warnings = [r for r in caplog.records if "not recorded" in r.getMessage()]
+    assert len(warnings) == 1
+
+
+def test_behind_a_proxy_each_reader_is_limited_by_their_own_address(client, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    assert settings.CONSENT_RATE_LIMIT_PER_ADDRESS == 120
+    statuses = [
+        decide(
+            browser(REMOTE_ADDR="10.0.0.2"),
+            "accept_all",
+            headers={"x-forwarded-for": f"198.51.{n // 250}.{n % 250 + 1}"},
+        ).status_code
+        for n in range(130)
+    ]
+    assert statuses == [HTTPStatus.FOUND] * 130
+    assert ConsentRecord.objects.count() == 130
+
+
+def test_behind_a_proxy_the_address_limit_uses_the_address_the_proxy_saw(client, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.CONSENT_RATE_LIMIT_PER_ADDRESS = 3
+    for spoof in range(5):
+        decide(
+            browser(REMOTE_ADDR="10.0.0.2"),
+            "reject_all",
+            headers={"x-forwarded-for": f"1.1.1.{spoof}, 198.51.100.7"},
+        )
+    assert ConsentRecord.objects.count() == 3
+
+
+def test_many_readers_sharing_one_address_can_all_choose(client, settings):
+    """A proxy without CLIENT_IP_HEADER, or a carrier's NAT: one address for everyone."""
+    assert settings.CONSENT_RATE_LIMIT_PER_ADDRESS == 120
+    for n in range(125):
+        response = decide(browser(), "accept_all" if n % 2 else "reject_all", json_response=True)
+        assert response.status_code == HTTPStatus.OK
+        assert response.json()["accepted"] == (["analytics", "marketing"] if n % 2 else [])
+    assert ConsentRecord.objects.count() == 120
 
 
 def test_one_visitor_is_rate_limited_and_keeps_the_last_saved_choice(client, settings):
