@@ -86,6 +86,8 @@ MIDDLEWARE = [
     # Reads the content generation once per request for every memo and the page cache.
     "performance.pagecache.GenerationScope",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the path, the query string or the cookies.
+    "config.middleware.NulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which serves static files already compressed.
     "performance.middleware.GZipMiddleware",
