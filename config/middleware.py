@@ -10,11 +10,10 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
+from django.urls import reverse
 
 request_log = logging.getLogger("kayano.requests")
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
-# Where config.urls mounts the JSON API.
-API_PREFIX = "/api/"
 
 
 class RequestSizeLimitMiddleware:
@@ -96,7 +95,7 @@ class NulCharacterMiddleware:
         for name, value in list(request.COOKIES.items()):
             if "\x00" in name or "\x00" in value:
                 del request.COOKIES[name]
-        in_api = request.path_info.startswith(API_PREFIX)
+        in_api = request.path_info.startswith(reverse("api:api-root"))
         if "\x00" in request.path_info:
             if in_api:
                 return JsonResponse({"detail": "Not Found"}, status=404)
