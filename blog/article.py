@@ -78,7 +78,7 @@ def build_article(post: Post, site_url: str) -> Article:
         page_title=post.page_title,
         description=post.description,
         url=post.get_absolute_url(),
-        hero_url=post.hero_renditions["1600"] if post.hero_image else "",
+        hero_url=post.hero_picture.largest if post.hero_image else "",
         hero_alt=post.hero_alt,
         colorway_keys=tuple(shortcode_keys(post.body)),
         article_ld=JsonLd.of(data["article_ld"]),
