@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import reverse
 
+from sizing.forms import SizeFinderForm
 from sizing.models import Comparison, Shoe
 from sizing.views import offset_words
 
@@ -312,3 +313,23 @@ def test_an_edit_to_a_shoe_shows_in_the_comparison_table_at_once(client, demo_co
     shoe.fit_notes = "Roomier than it looks."
     shoe.save()
     assert "Roomier than it looks." in client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        AF1,
+        {**AF1, "size": "ten", "sized_down": "maybe", "bought_wide": "2"},
+        {"shoe": "nope", "size": "", "system": "x", "width": "y"},
+    ],
+)
+def test_every_field_is_described_by_elements_on_the_page(client, demo_content, params):
+    html = client.get(URL, params).content.decode()
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    for name in SizeFinderForm.base_fields:
+        controls = re.findall(rf'<(?:input|select)[^>]* name="{name}"[^>]*>', html)
+        assert controls, name
+        for control in controls:
+            references = re.search(r'aria-describedby="([^"]+)"', control).group(1)
+            assert set(references.split()) <= ids, (name, references)
