@@ -27,7 +27,7 @@ from markdownx.models import MarkdownxField
 
 from colorways.embeds import mark_shortcodes, shortcode_keys
 from imaging.fields import SafeImageField
-from imaging.renditions import rendition_urls
+from imaging.renditions import Picture, picture_of
 from markup.render import render_markdown
 
 WORDS_PER_MINUTE = 220
@@ -320,9 +320,15 @@ class Post(models.Model):
         return instance
 
     @cached_property
-    def hero_renditions(self) -> dict[str, str]:
-        """The hero image's rendition addresses by width (see HERO_WIDTHS)."""
-        return rendition_urls(self, "hero_image", "hero_", HERO_WIDTHS)
+    def hero_picture(self) -> Picture:
+        """The hero image's renditions (see HERO_WIDTHS) by their real widths."""
+        return picture_of(
+            self,
+            source_field="hero_image",
+            prefix="hero_",
+            widths=HERO_WIDTHS,
+            source_width=self.hero_width,
+        )
 
     @property
     def is_public(self) -> bool:

@@ -32,7 +32,7 @@ def structured_data(post, site_url: str) -> dict:
         "wordCount": len(post.body_text.split()),
     }
     if post.hero_image:
-        article["image"] = absolute(site_url, post.hero_renditions["1600"])
+        article["image"] = absolute(site_url, post.hero_picture.largest)
     faqs = list(post.faqs.all())
     faq = None
     if faqs:

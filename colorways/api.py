@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
@@ -221,6 +222,10 @@ def list_colorways(request, query: Query[CatalogueQuery]):
 @decorate_view(cache_public())
 def get_colorway(request, slug: str):
     """A colorway with its listings, resale summary and sources."""
+    # As the page's <slug:...> route: anything else names no colorway (and never
+    # reaches the database, which refuses some characters outright).
+    if not slug_re.fullmatch(slug):
+        raise Http404("No such colorway.")
     colorway = Colorway.objects.with_details().filter(slug=slug).first()
     if colorway is None:
         raise Http404("No such colorway.")

@@ -15,7 +15,7 @@ from markdownx.models import MarkdownxField
 
 from colorways import codes, releases
 from imaging.fields import SafeImageField
-from imaging.renditions import rendition_urls
+from imaging.renditions import Picture, picture_of
 from markup.render import render_markdown
 
 CATALOGUE_CURRENCY = "USD"  # price filters and sorting compare retail prices in this currency
@@ -525,6 +525,9 @@ class PaletteColour(models.Model):
         return f"{self.name} ({self.hex})"
 
 
+IMAGE_WIDTHS = (480, 960, 1600)
+
+
 def image_rendition(width: int) -> ImageSpecField:
     return ImageSpecField(
         source="image",
@@ -563,9 +566,15 @@ class ColorwayImage(models.Model):
         return self.alt
 
     @cached_property
-    def renditions(self) -> dict[str, str]:
-        """The rendition addresses by width: {"480": url, "960": url, "1600": url}."""
-        return rendition_urls(self, "image", "image_", (480, 960, 1600))
+    def picture(self) -> Picture:
+        """The renditions (see IMAGE_WIDTHS) by their real widths."""
+        return picture_of(
+            self,
+            source_field="image",
+            prefix="image_",
+            widths=IMAGE_WIDTHS,
+            source_width=self.width,
+        )
 
 
 class RetailPrice(models.Model):

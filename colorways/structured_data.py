@@ -24,7 +24,7 @@ def product_data(colorway, site_url: str) -> dict:
         data["mpn"] = colorway.style_code
     if colorway.release_iso:
         data["releaseDate"] = colorway.release_iso
-    images = [absolute(site_url, image.renditions["1600"]) for image in colorway.images.all()]
+    images = [absolute(site_url, image.picture.largest) for image in colorway.images.all()]
     if images:
         data["image"] = images
     offers = [

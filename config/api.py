@@ -1,12 +1,50 @@
 """The read-only JSON API root: apps add their routers here."""
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError
 
 from colorways.api import router as colorways_router
 from sizing.api import router as sizing_router
 
-api = NinjaAPI(
+
+class UnavailableOut(Schema):
+    detail: str
+
+
+class SiteAPI(NinjaAPI):
+    """The API, whose every operation answers 503 while the database or the cache cannot
+    be reached (config.views.server_error): the schema says so for each of them."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema["components"].setdefault("schemas", {})["UnavailableOut"] = (
+            UnavailableOut.model_json_schema()
+        )
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                # Keyed by number until the schema is written out as JSON.
+                unavailable = operation["responses"].setdefault(
+                    503,
+                    {
+                        "description": "The database or the cache cannot be reached.",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/UnavailableOut"}
+                            }
+                        },
+                    },
+                )
+                unavailable["headers"] = {
+                    "Retry-After": {
+                        "description": "Seconds to wait, when the database or the cache "
+                        "cannot be reached.",
+                        "schema": {"type": "integer"},
+                    }
+                }
+        return schema
+
+
+api = SiteAPI(
     title="Kayano 14 Hub API",
     version="1",
     description="Read-only data about the Asics Gel-Kayano 14: colorways, collaborators, sizing.",

@@ -1,17 +1,19 @@
-"""Request plumbing that wraps every response: security headers, a body-size cap and one
-JSON log line."""
+"""Request plumbing that wraps every response: security headers, a body-size cap, one
+JSON log line and the refusal of NUL characters."""
 
 import json
 import logging
 import re
 import time
 import uuid
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.middleware.security import SecurityMiddleware
+from django.urls import reverse
 
 request_log = logging.getLogger("kayano.requests")
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -93,3 +95,44 @@ class RequestLogMiddleware:
             )
         )
         return response
+
+
+class NulCharacterMiddleware:
+    """Stop NUL characters before anything can hand one to the database.
+
+    PostgreSQL stores no NUL in text: one that reaches a lookup, an admin filter or a
+    session read is a DataError, a 500. No address, query or cookie of this site has a
+    use for one, so they are refused here, once, for every view (the admin's included):
+
+    - a path holding one names no page: 404, as the `<slug:...>` routes answer (the
+      API's own JSON 404 under the API, the shape its schema documents);
+    - a query string holding one, once percent-decoded: 400;
+    - a cookie holding one (Django decodes `\\000` escapes in quoted cookie values) is
+      ignored, as if absent: a stray cookie must not lock a reader out of the site.
+
+    The API's query parameters are left to its operations, which validate them and
+    answer in the error shape the schema documents for each. Header values need no
+    check: gunicorn refuses a request whose headers hold a NUL (RFC 9110, 5.5).
+    Placed before the session and CSRF middleware, which read cookies.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for name, value in list(request.COOKIES.items()):
+            if "\x00" in name or "\x00" in value:
+                del request.COOKIES[name]
+        in_api = request.path_info.startswith(reverse("api:api-root"))
+        if "\x00" in request.path_info:
+            if in_api:
+                return JsonResponse({"detail": "Not Found"}, status=404)
+            raise Http404("No page has a NUL character in its address.")
+        query = request.META.get("QUERY_STRING", "")
+        if not in_api and b"\x00" in unquote_to_bytes(query):
+            return HttpResponse(
+                "The query string holds a NUL character (%00), which no page accepts.",
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

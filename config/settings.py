@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "config.middleware.RequestSizeLimitMiddleware",
     "config.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the path, the query string or the cookies.
+    "config.middleware.NulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Deletes refused optional cookies on every response, kept pages included.
     "consent.middleware.OptionalCookieMiddleware",

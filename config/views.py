@@ -32,6 +32,9 @@ from colorways.models import Colorway
 
 # Seconds a client is asked to wait when the database or the cache is unreachable.
 RETRY_AFTER_SECONDS = 30
+UNAVAILABLE_DETAIL = (
+    f"The site's data cannot be reached for a moment: try again in {RETRY_AFTER_SECONDS} seconds."
+)
 UNAVAILABLE = (OperationalError, InterfaceError)
 SEARCH_RESULTS_PER_PAGE = 10
 COLORWAY_RESULTS = 12
@@ -182,9 +185,13 @@ def _causes(error: BaseException | None) -> Iterator[BaseException]:
 def server_error(request):
     """The error page. When the database cannot be reached (down, restarting, out of
     connections), the reader gets a static "back soon" page with 503 and Retry-After
-    instead: it is rendered without touching the database."""
+    instead: it is rendered without touching the database. The API answers the JSON 503
+    its schema documents."""
     if any(isinstance(error, UNAVAILABLE) for error in _causes(sys.exception())):
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        if request.path_info.startswith(reverse("api:api-root")):
+            response = JsonResponse({"detail": UNAVAILABLE_DETAIL}, status=503)
+        else:
+            response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

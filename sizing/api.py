@@ -1,6 +1,6 @@
 """The size finder as JSON: `/api/sizing/recommend` and `/api/sizing/shoes`."""
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 
 from caching.pages import cache_public
@@ -10,6 +10,10 @@ from sizing.forms import SizeFinderForm
 from sizing.guide import current_guide
 
 router = Router(tags=["sizing"])
+FLAG = (
+    "`1`, `true` or `on` for yes; `0`, `false`, `off`, empty or left out for no (in any "
+    "case). Any other value is a 400."
+)
 
 
 class SizeOut(Schema):
@@ -57,17 +61,26 @@ QUESTION = ("shoe", "size", "system", "width", "sized_down", "bought_wide")
 @decorate_view(cache_public(query=QUESTION))
 def recommend(
     request,
-    shoe: str = "",
-    size: str = "",
-    system: str = System.US_MEN.value,
-    width: str = "",
-    sized_down: str = "",
-    bought_wide: str = "",
+    shoe: str = Query("", description="A shoe's slug, from /api/sizing/shoes."),
+    size: str = Query(
+        "",
+        description="The reader's size in that shoe, as on its label: `10`, `10.5` "
+        "(`10,5` is read as 10.5). A size that is not a number or not in the shoe's chart "
+        "is a 400 whose message lists the sizes of that shoe in `system`.",
+    ),
+    system: str = Query(
+        System.US_MEN.value, description="`us-men` (default), `us-women`, `uk`, `eu` or `cm`."
+    ),
+    width: str = Query("", description="The reader's feet: `narrow`, `regular` (default), `wide`."),
+    sized_down: str = Query("", description=f"Whether the reader sized down in that shoe. {FLAG}"),
+    bought_wide: str = Query(
+        "", description=f"Whether the reader buys that shoe in a wide width (2E or wider). {FLAG}"
+    ),
 ):
-    """The Kayano 14 size(s) for a reader who wears `size` (in `system`: us-men, us-women,
-    uk, eu, cm) in the reference shoe `shoe` (a slug from /api/sizing/shoes). `width` is
-    narrow, regular (the default) or wide; `sized_down=1` and `bought_wide=1` are the
-    check boxes of the size finder. The same answer as the /sizing/ page."""
+    """The Kayano 14 size(s) for a reader who wears `size` (in `system`) in the reference
+    shoe `shoe`: the same answer as the /sizing/ page, whose check boxes `sized_down`
+    and `bought_wide` are. A parameter with a value it does not take is a 400 that names
+    it in `errors`."""
     question = (shoe, size, system, width, sized_down, bought_wide)
     status, body = _answer(dict(zip(QUESTION, question, strict=True)), current_guide())
     return Status(status, body)

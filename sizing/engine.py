@@ -151,14 +151,13 @@ def locate(
     if not sizes:
         raise InvalidSize(f"There is no {brand} size chart yet.")
     if not size.is_finite():
-        raise InvalidSize("Enter the size as a number, like 10 or 10.5.")
+        raise InvalidSize(
+            "Enter the size as a number. " + sizes_hint(chart=chart, system=system, brand=brand)
+        )
     rows = sorted(chart, key=lambda row: row.size_in(system))
     if system == System.CM:
         if not sizes[0] <= size <= sizes[-1]:
-            raise InvalidSize(
-                f"{brand} sizes run from {format_size(sizes[0])} to "
-                f"{format_size(sizes[-1])} cm: enter a length in that range."
-            )
+            raise InvalidSize(sizes_hint(chart=chart, system=system, brand=brand))
         row = next(row for row in rows if row.cm >= size)
         if row.cm == size:
             return row, ()
@@ -170,9 +169,24 @@ def locate(
         )
     row = next((row for row in rows if row.size_in(system) == size), None)
     if row is None:
-        listed = ", ".join(format_size(value) for value in sizes)
-        raise InvalidSize(f"{system.label} sizes in the {brand} chart are: {listed}.")
+        raise InvalidSize(sizes_hint(chart=chart, system=system, brand=brand))
     return row, ()
+
+
+def sizes_hint(*, chart: Sequence[ChartRow], system: System, brand: str) -> str:
+    """What a reader may enter in `system` for `brand`'s chart, as one sentence: every
+    size in US, UK and EU, the range of lengths in centimetres."""
+    system = System(system)
+    sizes = valid_sizes(chart=chart, system=system)
+    if not sizes:
+        return f"There is no {brand} size chart yet."
+    if system == System.CM:
+        return (
+            f"{brand} sizes run from {format_size(sizes[0])} to "
+            f"{format_size(sizes[-1])} cm: enter a length in that range."
+        )
+    listed = ", ".join(format_size(value) for value in sizes)
+    return f"{system.label} sizes in the {brand} chart are: {listed}."
 
 
 def _choose_rule(

