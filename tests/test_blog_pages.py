@@ -217,6 +217,37 @@ def test_slug_change_redirects_old_address_permanently(client):
     assert response["Location"] == "/blog/new-name/"
 
 
+@pytest.mark.parametrize("was_published", [True, False], ids=["unpublished", "draft"])
+def test_a_former_address_never_leads_to_a_post_readers_cannot_see(
+    client, staff_client, was_published
+):
+    status = Post.Status.PUBLISHED if was_published else Post.Status.DRAFT
+    post = PostFactory(slug="silver-leak", status=status)
+    post.status = Post.Status.DRAFT
+    post.slug = "secret-new-name"
+    post.save()
+    response = client.get("/blog/silver-leak/")
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "secret-new-name" not in response.text and "Location" not in response
+    # once the post is published again, the old address leads to it
+    post.status = Post.Status.PUBLISHED
+    post.save()
+    assert client.get("/blog/silver-leak/")["Location"] == "/blog/secret-new-name/"
+
+
+@pytest.mark.parametrize("kind", ["category", "tag", "author"])
+def test_a_category_tag_or_author_of_drafts_only_is_not_shown_until_one_is_published(
+    client, kind
+):
+    category, tag, author = CategoryFactory(name="Unannounced"), TagFactory(), AuthorFactory()
+    draft = PostFactory(status=Post.Status.DRAFT, category=category, tags=[tag], author=author)
+    subject = {"category": category, "tag": tag, "author": author}[kind]
+    assert client.get(subject.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    draft.status = Post.Status.PUBLISHED
+    draft.save()
+    assert client.get(subject.get_absolute_url()).status_code == HTTPStatus.OK
+
+
 def test_repeated_slug_changes_redirect_straight_to_the_current_address(client):
     post = PostFactory(slug="first")
     for slug in ("second", "third"):
