@@ -236,9 +236,7 @@ def test_a_former_address_never_leads_to_a_post_readers_cannot_see(
 
 
 @pytest.mark.parametrize("kind", ["category", "tag", "author"])
-def test_a_category_tag_or_author_of_drafts_only_is_not_shown_until_one_is_published(
-    client, kind
-):
+def test_a_category_tag_or_author_of_drafts_only_is_not_shown_until_one_is_published(client, kind):
     category, tag, author = CategoryFactory(name="Unannounced"), TagFactory(), AuthorFactory()
     draft = PostFactory(status=Post.Status.DRAFT, category=category, tags=[tag], author=author)
     subject = {"category": category, "tag": tag, "author": author}[kind]
