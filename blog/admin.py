@@ -5,7 +5,8 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from blog.models import FAQ, Author, Category, OldSlug, Post, Tag
-from config.editing import KeepInputOnDatabaseErrorMixin
+from editing.mixins import CollaborativeEditingMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin
 
 
 @admin.register(Author)
@@ -45,7 +46,7 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(Post)
-class PostAdmin(KeepInputOnDatabaseErrorMixin, VersionAdmin):
+class PostAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, VersionAdmin):
     list_display = ["title", "status_label", "author", "category", "publish_at", "updated_at"]
     list_filter = ["status", "author", "category", "tags"]
     list_select_related = ["author", "category"]

@@ -19,7 +19,8 @@ from colorways.models import (
     Source,
 )
 from colorways.resources import ColorwayImportForm, ColorwayResource
-from config.editing import KeepInputOnDatabaseErrorMixin
+from editing.mixins import CollaborativeEditingMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -106,7 +107,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Colorway)
-class ColorwayAdmin(KeepInputOnDatabaseErrorMixin, ImportExportModelAdmin):
+class ColorwayAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, ImportExportModelAdmin):
     resource_classes = [ColorwayResource]
     formats = [base_formats.CSV]
     import_form_class = ColorwayImportForm

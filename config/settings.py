@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "colorways",
     "sizing",
     "blog",
+    "editing",
     "performance",
     # Last, so that its post-migrate hook sees every other app's permissions.
     "config.apps.SiteConfig",
@@ -154,6 +155,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Seconds a client is asked to wait (Retry-After) when the database or the cache is unreachable.
+RETRY_AFTER_SECONDS = 30
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -34,8 +34,6 @@ from colorways.models import Colorway
 from colorways.search import matching_keys
 from performance.pagecache import KeyedMemo
 
-# Seconds a client is asked to wait when the database or the cache is unreachable.
-RETRY_AFTER_SECONDS = 30
 UNAVAILABLE = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError)
 SEARCH_RESULTS_PER_PAGE = 10
 COLORWAY_RESULTS = 12
@@ -164,7 +162,7 @@ def server_error(request):
     and Retry-After instead: it is rendered without touching either."""
     if any(isinstance(error, UNAVAILABLE) for error in _causes(sys.exception())):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
     return defaults.server_error(request)

@@ -2,7 +2,7 @@ from cookie_consent.admin import CookieAdmin, CookieGroupAdmin
 from cookie_consent.models import Cookie, CookieGroup
 from django.contrib import admin
 
-from config.editing import KeepInputOnDatabaseErrorMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin
 from consent.models import ConsentRecord, CookieDetail, PolicyPage
 from consent.records import Visitor
 

@@ -14,7 +14,7 @@ from django.db.migrations.loader import MigrationLoader
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = {"blog", "colorways", "sizing", "consent", "config"}
+PROJECT_APPS = {"blog", "colorways", "sizing", "consent", "config", "editing"}
 
 # (app, migration) -> why it is safe on a live database.
 REVIEWED = {
