@@ -107,7 +107,9 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Colorway)
-class ColorwayAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, ImportExportModelAdmin):
+class ColorwayAdmin(
+    KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, ImportExportModelAdmin
+):
     resource_classes = [ColorwayResource]
     formats = [base_formats.CSV]
     import_form_class = ColorwayImportForm

@@ -2,9 +2,9 @@ from cookie_consent.admin import CookieAdmin, CookieGroupAdmin
 from cookie_consent.models import Cookie, CookieGroup
 from django.contrib import admin
 
-from editing.saving import KeepInputOnDatabaseErrorMixin
 from consent.models import ConsentRecord, CookieDetail, PolicyPage
 from consent.records import Visitor
+from editing.saving import KeepInputOnDatabaseErrorMixin
 
 
 class CookieDetailInline(admin.StackedInline):
