@@ -7,9 +7,10 @@ from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
 from blog import review
-from blog.models import FAQ, Author, Category, OldSlug, Post, ReviewEvent, Tag
+from blog.models import FAQ, WORDS_PER_MINUTE, Author, Category, OldSlug, Post, ReviewEvent, Tag
 from editing.mixins import CollaborativeEditingMixin
 from editing.saving import KeepInputOnDatabaseErrorMixin
+from markup.widgets import ArticleEditor
 
 
 @admin.register(Author)
@@ -62,13 +63,13 @@ class PostAdminForm(forms.ModelForm):
 
     class Meta:
         model = Post
-        fields = [
-            "title",
-            "slug",
-            "author",
-            "summary",
-            "body",
-        ]  # the admin's fieldsets add the rest
+        # The admin's fieldsets choose the fields; these are the ones every post form has.
+        fields = ["title", "slug", "author", "summary", "body"]
+        widgets = {
+            "body": ArticleEditor(
+                words_per_minute=WORDS_PER_MINUTE, title_field="title", summary_field="summary"
+            )
+        }  # the admin's fieldsets add the rest
 
     def clean(self):
         cleaned = super().clean()
