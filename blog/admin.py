@@ -88,7 +88,7 @@ class PostAdminForm(forms.ModelForm):
 @admin.register(Post)
 class PostAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, VersionAdmin):
     form = PostAdminForm
-    list_display = ["title", "status_label", "author", "category", "publish_at", "updated_at"]
+    list_display = ["title", "status_label", "author", "category", "publish_at"]
     list_filter = ["status", "author", "category", "tags"]
     list_select_related = ["author", "category"]
     search_fields = ["title", "summary", "body"]

@@ -115,15 +115,12 @@ class ColorwayAdmin(
     import_form_class = ColorwayImportForm
     import_template_name = "admin/colorways/colorway/import.html"
     list_display = [
-        "name",
-        "nickname",
+        "name_and_nickname",
         "style_code",
         "collaborator",
         "release_display",
-        "status_label",
-        "gender_label",
+        "status_and_disputes",
         "swatches",
-        "disputed",
     ]
     list_filter = [StatusFilter, "collaborator", YearFilter, GenderFilter, "release_precision"]
     list_select_related = ["collaborator"]
@@ -171,6 +168,12 @@ class ColorwayAdmin(
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
+    @admin.display(description="name", ordering="name")
+    def name_and_nickname(self, colorway):
+        if not colorway.nickname:
+            return colorway.name
+        return format_html("{}<small>{}</small>", colorway.name, colorway.nickname)
+
     @admin.display(description="release date", ordering="release_date")
     def release_display(self, colorway):
         return colorway.release_display
@@ -194,9 +197,13 @@ class ColorwayAdmin(
             ((c.name, c.name, c.hex) for c in colorway.palette.all()),
         )
 
-    @admin.display(description="disputed", boolean=True)
-    def disputed(self, colorway):
-        return colorway.is_disputed
+    @admin.display(description="status", ordering="release_until")
+    def status_and_disputes(self, colorway):
+        if not colorway.is_disputed:
+            return colorway.current_status.label
+        return format_html(
+            '{}<small class="disputed">Sources disagree</small>', colorway.current_status.label
+        )
 
     @admin.display(description="public page")
     def public_link(self, colorway):
