@@ -41,7 +41,7 @@ from performance import gzipparts
 GENERATION_KEY = "pagecache:generation"
 EDITORIAL_APPS = frozenset({"blog", "colorways", "sizing", "consent", "cookie_consent"})
 # Rows that record readers' actions, not content: saving them changes no page.
-NOT_CONTENT = frozenset({"consent.consentrecord"})
+NOT_CONTENT = frozenset({"consent.consentrecord", "colorways.importbatch", "colorways.importchunk"})
 NONCE_MARK = b"\x00csp-nonce\x00"
 CSRF_MARK = b"\x00csrf-token\x00"
 CSRF_INPUT_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')

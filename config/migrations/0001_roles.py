@@ -25,18 +25,20 @@ def create_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Models added later (here or by a library's upgrade) reach the roles through the
+    # post-migrate hook in config.apps.
     dependencies = [
-        ("auth", "__latest__"),
-        ("contenttypes", "__latest__"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
         ("blog", "0005_review_workflow"),
-        ("colorways", "__latest__"),
-        ("sizing", "__latest__"),
-        ("consent", "__latest__"),
-        ("cookie_consent", "__latest__"),
-        ("axes", "__latest__"),
-        ("otp_totp", "__latest__"),
-        ("otp_static", "__latest__"),
-        ("two_factor", "__latest__"),
+        ("colorways", "0001_initial"),
+        ("sizing", "0001_initial"),
+        ("consent", "0001_initial"),
+        ("cookie_consent", "__first__"),
+        ("axes", "__first__"),
+        ("otp_totp", "__first__"),
+        ("otp_static", "__first__"),
+        ("two_factor", "__first__"),
     ]
 
     operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
