@@ -3,7 +3,7 @@
    restore an autosave, ask before leaving with unsaved changes, and show who else has
    the form open. */
 "use strict";
-(function () {
+function startEditing() {
   const desk = document.querySelector("[data-editing]");
   if (!desk) return;
   const form = desk.closest("form");
@@ -163,4 +163,7 @@
   function ready() { initial = snapshot(); lastSaved = initial; }
   if (document.readyState === "complete") ready();
   else window.addEventListener("load", ready);
-})();
+}
+// The admin loads form media in the page's head, before the form exists.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startEditing);
+else startEditing();
