@@ -260,3 +260,26 @@ def test_a_10000_row_import_shows_progress_and_saves_every_row(page, live_server
         Colorway.objects.get(slug="import-4").story_html
         == "<p>The story of <strong>4</strong>.</p>"
     )
+
+
+def test_an_image_dropped_into_the_text_is_uploaded_and_shown_in_the_preview(
+    page, live_server, editor
+):
+    log_in(page, live_server, editor)
+    page.goto(live_server.url + reverse("admin:blog_post_add"))
+    page.locator("#id_body").evaluate(
+        """async (textarea) => {
+          const canvas = document.createElement("canvas");
+          canvas.width = 40; canvas.height = 30;
+          const blob = await new Promise((done) => canvas.toBlob(done, "image/png"));
+          const drop = new DataTransfer();
+          drop.items.add(new File([blob], "pair.png", { type: "image/png" }));
+          textarea.dispatchEvent(new DragEvent("drop", { dataTransfer: drop, bubbles: true }));
+        }"""
+    )
+    expect(page.locator("#id_body")).to_have_value(
+        re.compile(r"!\[Describe this image\]\(/media/editor/[^)]+\.png\)")
+    )
+    expect(
+        page.frame_locator("[data-article-preview]").locator("[data-preview-body] img")
+    ).to_have_attribute("alt", "Describe this image")
