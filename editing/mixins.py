@@ -122,7 +122,8 @@ class CollaborativeEditingMixin:
             context["autosave_url"] = reverse("admin:{}_{}_autosave".format(*info), args=[obj.pk])
             context["presence_url"] = reverse("admin:{}_{}_presence".format(*info), args=[obj.pk])
             context["heartbeat_seconds"] = presence.HEARTBEAT_SECONDS
-            if request.method == "GET":
+            # Someone who may only read the record is not editing it.
+            if request.method == "GET" and self.has_change_permission(request, obj):
                 presence.arrive(
                     user=request.user, content_type=content_type, object_id=object_id, now=now
                 )
@@ -200,7 +201,8 @@ class CollaborativeEditingMixin:
             presence.leave(user=request.user, content_type=content_type, object_id=key)
             return JsonResponse({"text": ""})
         now = timezone.now()
-        presence.arrive(user=request.user, content_type=content_type, object_id=key, now=now)
+        if self.has_change_permission(request, obj):
+            presence.arrive(user=request.user, content_type=content_type, object_id=key, now=now)
         others = presence.others_editing(
             user=request.user, content_type=content_type, object_id=key, now=now
         )

@@ -127,3 +127,16 @@ def test_the_form_says_who_else_has_it_open_and_since_when(post, monkeypatch):
     charly.post(presence, {"action": "leave"})
     assert ana.post(presence).json() == {"text": ""}
     assert EditPresence.objects.count() == 1
+
+
+def test_someone_who_may_only_read_the_record_is_not_shown_as_editing_it(post):
+    reader, editor = Client(), Client()
+    viewer = UserFactory(first_name="Vic", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_post"))
+    reader.force_login(viewer)
+    editor.force_login(UserFactory(is_staff=True, is_superuser=True))
+    change = reverse("admin:blog_post_change", args=[post.pk])
+    assert reader.get(change).status_code == HTTPStatus.OK
+    reader.post(reverse("admin:blog_post_presence", args=[post.pk]))
+    assert "Vic has been editing" not in editor.get(change).text
+    assert not EditPresence.objects.filter(user=viewer).exists()
