@@ -80,8 +80,8 @@ restore: install
 
 # Benchmark database next to DATABASE_URL's (default the local server), results in bench-results/.
 bench: install
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m performance.bench
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m bench.measure
 
 # Lighthouse scores on a phone profile for the main pages, on the benchmark data.
 lighthouse: install
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m performance.lighthouse
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m bench.lighthouse

@@ -1,26 +1,24 @@
-"""Post cards, rendered once per content generation in each process.
+"""Post cards, kept per content generation.
 
-Lists of articles look up only which posts to show (their primary keys, in order)
-and take each card from here; a card's queries and template run once per post after
-each editorial save, not on every request.
+Lists of articles look up which posts to show (their primary keys, in order) and take
+each card from here: a card's queries and template run once per post after each
+editorial change, not on every request.
 """
 
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from blog.models import Post
-from performance.pagecache import KeyedMemo
+from caching import fragments
 
 
 def _render(pks) -> dict[int, str]:
     return {
-        post.pk: render_to_string("includes/post_card.html", {"post": post})
+        post.pk: mark_safe(render_to_string("includes/post_card.html", {"post": post}))
         for post in Post.objects.filter(pk__in=pks).for_listing()
     }
 
 
-_cards = KeyedMemo(_render)
-
-
 def post_cards(pks) -> list[str]:
     """The cards of the posts `pks`, in that order (HTML, safe to output)."""
-    return _cards.in_order(pks)
+    return fragments.in_order("post-card", pks, _render)

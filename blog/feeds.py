@@ -1,30 +1,29 @@
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from blog.models import SEARCH_VECTORS, Author, Category, Post
-from config.links import site_url
-from performance.pagecache import KeyedMemo, kept_response
+from caching import fragments
+from colorways.embeds import expand_markers
+from seo.links import site_url
 
 FEED_LENGTH = 20
-
-# Each feed (with its gzipped copy) is built once per content generation in each
-# process, and again when a scheduled post goes live: feed readers poll constantly,
-# and the twenty full articles of a feed take longer to build and compress than any
-# page.
-_built = KeyedMemo(max_entries=20, by_publication=True)
 
 
 class LatestPostsFeed(Feed):
     def __call__(self, request, *args, **kwargs):
-        key = (type(self), args, tuple(sorted(kwargs.items())), site_url(request))
-        return kept_response(
-            request,
-            _built,
-            key,
-            lambda: super(LatestPostsFeed, self).__call__(request, *args, **kwargs),
-        )
+        """The feed, kept per content generation: feed readers poll constantly, and
+        twenty full articles take longer to build than any page."""
+
+        def build():
+            response = super(LatestPostsFeed, self).__call__(request, *args, **kwargs)
+            return response["Content-Type"], response.content
+
+        key = (type(self).__name__, args, tuple(sorted(kwargs.items())), site_url(request))
+        content_type, content = fragments.kept("feed", key, build)
+        return HttpResponse(content, content_type=content_type)
 
     title = "Kayano 14 Hub"
     description = "New articles about the Asics Gel-Kayano 14: history, sizing and style."
@@ -47,7 +46,7 @@ class LatestPostsFeed(Feed):
         return post.title
 
     def item_description(self, post):
-        return post.body_html
+        return expand_markers(post.body_html)
 
     def item_pubdate(self, post):
         return post.publish_at

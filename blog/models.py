@@ -14,7 +14,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 from django.db.models.functions import Left
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +25,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
-from colorways.embeds import expand_colorway_shortcodes, shortcode_keys
+from colorways.embeds import mark_shortcodes, shortcode_keys
 from imaging.fields import SafeImageField
 from imaging.renditions import rendition_urls
 from markup.render import render_markdown
@@ -109,6 +109,16 @@ class PostQuerySet(models.QuerySet):
         """Posts readers may see: published, with a publish time that has come."""
         return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def mentioning(self, *, keys):
+        """Posts whose body embeds a colorway by one of `keys` (its slug, its style code)."""
+        mentions = ColorwayMention.objects.filter(key__in=[key.casefold() for key in keys])
+        return self.filter(pk__in=mentions.values("post_id"))
+
+    def next_publish_time(self):
+        """When the next scheduled post goes live, or None."""
+        scheduled = self.filter(status=Post.Status.PUBLISHED, publish_at__gt=timezone.now())
+        return scheduled.aggregate(first=Min("publish_at"))["first"]
+
     def without_bodies(self):
         """Leave out the long columns (each article's body three times over) that
         lists, cards and links never show."""
@@ -178,9 +188,9 @@ class PostBody:
 
 
 def derive_body(markdown: str) -> PostBody:
-    """Render `markdown` (sanitized, colorway cards expanded) with its plain text, table
-    of contents and reading time, as a post stores them on save."""
-    rendered = render_markdown(markdown, postprocess=expand_colorway_shortcodes)
+    """Render `markdown` (sanitized, colorway shortcodes marked: see colorways.embeds) with
+    its plain text, table of contents and reading time, as a post stores them on save."""
+    rendered = render_markdown(markdown, postprocess=mark_shortcodes)
     text = html.unescape(nh3.clean(rendered.html, tags=set()))
     return PostBody(
         html=rendered.html,

@@ -5,7 +5,7 @@ import html
 import nh3
 from django.conf import settings
 
-from config.links import absolute
+from seo.links import absolute
 
 
 def _plain(html_text: str) -> str:

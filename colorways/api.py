@@ -8,11 +8,18 @@ from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 
-from colorways.catalogue import PER_PAGE, CatalogueParams, catalogue_keys, catalogue_params
+from caching.pages import cache_public
+from colorways.catalogue import (
+    PER_PAGE,
+    QUERY_FIELDS,
+    CatalogueParams,
+    catalogue_keys,
+    catalogue_params,
+)
 from colorways.models import Collaborator, Colorway
 from colorways.resale import Observation, resale_summary
-from performance.pagecache import KeyedMemo
 
 router = Router(tags=["colorways"])
 
@@ -166,24 +173,6 @@ def _colorway(colorway: Colorway, today: datetime.date) -> dict:
     }
 
 
-def _build_entries(keys) -> dict:
-    """List entries by (pk, day): the status in an entry depends on the day."""
-    days = {day for _, day in keys}
-    colorways = Colorway.objects.select_related("collaborator").prefetch_related(
-        "palette", "retail_prices", "sources"
-    )
-    return {
-        (colorway.pk, day): ColorwayOut.model_validate(_colorway(colorway, day))
-        for colorway in colorways.filter(pk__in={pk for pk, _ in keys})
-        for day in days
-    }
-
-
-# Each colorway's list entry is built and validated once per content generation in each
-# process; a page of them is then put together without validating them again.
-_entries = KeyedMemo(_build_entries)
-
-
 def _errors(params: CatalogueParams) -> dict:
     return {
         "detail": [
@@ -199,6 +188,7 @@ def _errors(params: CatalogueParams) -> dict:
     response={200: ColorwayPage, 400: ErrorOut, 404: ErrorOut},
     summary="List colorways",
 )
+@decorate_view(cache_public(query=QUERY_FIELDS))
 def list_colorways(request, query: Query[CatalogueQuery]):
     """Colorways filtered, sorted and paginated exactly as on the /colorways/ page."""
     # The typed query documents the parameters; the page's own form applies the same rules.
@@ -211,12 +201,16 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     if params.page > max(paginator.num_pages, 1):
         return Status(404, {"detail": [{"loc": ["query", "page"], "msg": "No such page."}]})
     page = paginator.page(params.page)
-    return ColorwayPage.model_construct(
-        count=paginator.count,
-        page=page.number,
-        num_pages=paginator.num_pages,
-        results=_entries.in_order((pk, today) for pk in page.object_list),
+    colorways = Colorway.objects.select_related("collaborator").prefetch_related(
+        "palette", "retail_prices", "sources"
     )
+    found = colorways.in_bulk(list(page.object_list))
+    return {
+        "count": paginator.count,
+        "page": page.number,
+        "num_pages": paginator.num_pages,
+        "results": [_colorway(found[pk], today) for pk in page.object_list if pk in found],
+    }
 
 
 @router.get(
@@ -224,13 +218,13 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     response={200: ColorwayDetailOut, 404: NotFoundOut},
     summary="One colorway",
 )
+@decorate_view(cache_public())
 def get_colorway(request, slug: str):
     """A colorway with its listings, resale summary and sources."""
-    key = (slug, timezone.localdate())
-    found = _details.get_many([key]).get(key)
-    if found is None:
+    colorway = Colorway.objects.with_details().filter(slug=slug).first()
+    if colorway is None:
         raise Http404("No such colorway.")
-    return found
+    return _detail(colorway, timezone.localdate())
 
 
 def _detail(colorway: Colorway, today) -> dict:
@@ -281,23 +275,8 @@ def _detail(colorway: Colorway, today) -> dict:
     }
 
 
-def _build_details(keys) -> dict:
-    colorways = Colorway.objects.with_details().in_bulk(
-        {slug for slug, _ in keys}, field_name="slug"
-    )
-    return {
-        key: ColorwayDetailOut.model_validate(_detail(colorways[key[0]], key[1]))
-        for key in keys
-        if key[0] in colorways
-    }
-
-
-# Each colorway's detail, by (slug, day), is built and validated once per content
-# generation in each process.
-_details = KeyedMemo(_build_details, max_entries=500)
-
-
 @router.get("collaborators/", response=list[CollaboratorOut], summary="List collaborators")
+@decorate_view(cache_public())
 def list_collaborators(request):
     """Every collaborator, with how many colorways it has made."""
     return [

@@ -7,12 +7,10 @@ so each count says how many colorways choosing that value would show.
 """
 
 import datetime
-import hashlib
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef
 from django.utils import timezone
 
@@ -24,11 +22,9 @@ from colorways.models import (
     PaletteColour,
     ReleaseStatus,
 )
-from performance.pagecache import GenerationMemo, KeyedMemo, generation, shared_cache
 
 GENERAL_RELEASE = "general-release"
 PER_PAGE = 24
-FACETS_CACHE_SECONDS = 60 * 60
 
 
 class Sort:
@@ -90,7 +86,7 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, collaborators=None, years=None, **kwargs):
         super().__init__(*args, **kwargs)
         if collaborators is None:
-            collaborators = _collaborator_choices.get()
+            collaborators = Collaborator.objects.values_list("slug", "name")
         self.fields["collaborator"].choices = [
             ("", "Anyone"),
             (GENERAL_RELEASE, "General release"),
@@ -139,14 +135,9 @@ class CatalogueParams:
     errors: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _read_params(key: tuple) -> CatalogueParams:
-    form = CatalogueFilterForm(
-        {
-            name: value
-            for name, value in zip(QUERY_FIELDS, key[:-1], strict=True)
-            if value is not None
-        }
-    )
+def catalogue_params(query, today: datetime.date) -> CatalogueParams:
+    """The parameters of `query` (request.GET), read by CatalogueFilterForm."""
+    form = CatalogueFilterForm(query)
     form.is_valid()
     return CatalogueParams(
         filters=form.filters(),
@@ -154,17 +145,6 @@ def _read_params(key: tuple) -> CatalogueParams:
         page=form.page_number(),
         errors=tuple((name, tuple(messages)) for name, messages in form.errors.items()),
     )
-
-
-# Each address's parameters are read once per generation (the collaborators to choose
-# from) and day (the years) in each process: a release brings the same few addresses.
-_params = KeyedMemo(lambda keys: {key: _read_params(key) for key in keys}, max_entries=2000)
-
-
-def catalogue_params(query, today: datetime.date) -> CatalogueParams:
-    """The parameters of `query` (request.GET), read as CatalogueFilterForm reads them."""
-    key = (*(query.get(name) for name in QUERY_FIELDS), today)
-    return _params.get_many([key])[key]
 
 
 def filter_colorways(
@@ -206,25 +186,10 @@ def sort_colorways(queryset: ColorwayQuerySet, *, sort: str) -> ColorwayQuerySet
     return queryset.order_by(*order, "name", "pk")
 
 
-def _catalogue_keys(filters: CatalogueFilters, sort: str, today: datetime.date):
+def catalogue_keys(*, filters: CatalogueFilters, sort: str, today: datetime.date):
+    """The primary keys of the colorways `filters` select, in the order of `sort`."""
     colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
     return sort_colorways(colorways, sort=sort).values_list("pk", flat=True)
-
-
-# Keys of each filtered and sorted catalogue, kept per generation and day in each process.
-_kept_keys = KeyedMemo(
-    lambda keys: {key: list(_catalogue_keys(*key)) for key in keys}, max_entries=500
-)
-
-
-def catalogue_keys(*, filters: CatalogueFilters, sort: str, today: datetime.date):
-    """The primary keys of the colorways `filters` select, in the order of `sort`: a list
-    kept until the next editorial change or day, or a query to slice without a shared
-    cache."""
-    if not shared_cache():
-        return _catalogue_keys(filters, sort, today)
-    key = (filters, sort, today)
-    return _kept_keys.get_many([key])[key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,20 +206,6 @@ class Facets:
     year: tuple[FacetValue, ...]
     colour: tuple[FacetValue, ...]
     status: tuple[FacetValue, ...]
-
-
-def cached_facet_counts(*, filters: CatalogueFilters, today: datetime.date | None = None) -> Facets:
-    """`facet_counts`, kept in a shared cache until the next editorial change or day."""
-    today = today or timezone.localdate()
-    if not shared_cache():
-        return facet_counts(filters=filters, today=today)
-    digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
-    key = f"catalogue:facets:{generation()}:{today.isoformat()}:{digest}"
-    facets = cache.get(key)
-    if facets is None:
-        facets = facet_counts(filters=filters, today=today)
-        cache.set(key, facets, FACETS_CACHE_SECONDS)
-    return facets
 
 
 def facet_counts(*, filters: CatalogueFilters, today: datetime.date | None = None) -> Facets:
@@ -333,11 +284,6 @@ def facet_counts(*, filters: CatalogueFilters, today: datetime.date | None = Non
         colour=_keep_selected(colours, filters.colour),
         status=tuple(statuses),
     )
-
-
-_collaborator_choices = GenerationMemo(
-    lambda: list(Collaborator.objects.values_list("slug", "name"))
-)
 
 
 def _keep_selected(values: list[FacetValue], selected: str | None) -> tuple[FacetValue, ...]:

@@ -1,20 +1,27 @@
-"""Colorway cards inside articles: `[[colorway:1201A457-101]]` or `[[colorway:<slug>]]`.
+"""Colorways inside articles: `[[colorway:1201A457-101]]` or `[[colorway:<slug>]]`.
 
-Expansion runs on HTML that the Markdown sanitizer has already cleaned, as the
-renderer's post-sanitize hook. Only text outside tags is looked at, never
-attribute values, and never code samples, so a shortcode cannot land inside
-an attribute; the card itself is a site template with autoescaping, so
-nothing an editor types becomes markup.
+A shortcode alone in its paragraph shows the colorway's card; one inside a sentence, a
+link to it. When a post is saved, its rendered body keeps only a marker naming the
+colorway (its primary key) where each shortcode was (`mark_shortcodes`, after the
+sanitizer, which removes every HTML comment an editor could type, so no marker can be
+forged); the card or link is put in when the body is shown (`expand_markers`), so it
+always shows the colorway as it is now: its current name, picture, price and address.
+A shortcode that names no colorway stays as typed, so the editor sees the mistake.
+
+Only text outside tags is looked at, never attribute values, and never code samples.
 """
 
 import re
 
-from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 
+from colorways.cards import cards_by_key
 from colorways.models import Colorway
 
 SHORTCODE_RE = re.compile(r"\[\[colorway:([A-Za-z0-9][A-Za-z0-9-]{0,149})\]\]")
+MARKER_RE = re.compile(
+    r"<!--colorway-(card|link):([0-9]{1,19}):([A-Za-z0-9][A-Za-z0-9-]{0,149})-->"
+)
 # The sanitizer escapes ">" inside attribute values, so this splits tags from text.
 TAG_RE = re.compile(r"(<[^>]*>)")
 TAG_NAME_RE = re.compile(r"^</?([a-zA-Z0-9]+)")
@@ -39,30 +46,27 @@ def _text_outside_code(tokens: list[str]):
 
 
 def colorways_for(keys) -> dict[str, Colorway]:
-    """Colorways by shortcode key (slug and style code), in a fixed number of queries."""
+    """Colorways by shortcode key (slug, or style code in any case), in one query."""
     keys = list(keys)
     if not keys:
         return {}
-    found = {}
-    colorways = Colorway.objects.matching_shortcodes(keys).for_cards()
-    for colorway in colorways:
-        found[colorway.slug] = colorway
+    by_name = {}
+    for colorway in Colorway.objects.matching_shortcodes(keys).only("pk", "slug", "style_code"):
+        by_name[colorway.slug] = colorway
         if colorway.style_code:
-            found[colorway.style_code] = colorway
+            by_name[colorway.style_code] = colorway
+    found = {}
+    for key in keys:
+        colorway = by_name.get(key) or by_name.get(key.upper())
+        if colorway is not None:
+            found[key] = colorway
     return found
 
 
-def _lookup(found: dict[str, Colorway], key: str) -> Colorway | None:
-    return found.get(key) or found.get(key.upper())
-
-
-def expand_colorway_shortcodes(html: str) -> str:
-    """Replace colorway shortcodes in sanitized `html` with server-rendered markup.
-
-    A shortcode alone in its paragraph becomes a colorway card; one inside a
-    sentence becomes a link to the colorway. Unknown colorways are left as
-    typed, so the editor sees them in the preview.
-    """
+def mark_shortcodes(html: str) -> str:
+    """`html` (sanitized) with each shortcode that names a colorway replaced by a marker:
+    a card marker for a shortcode alone in its paragraph, a link marker for one inside a
+    sentence."""
     tokens = TAG_RE.split(html)
     keys = []
     for _, text in _text_outside_code(tokens):
@@ -71,24 +75,55 @@ def expand_colorway_shortcodes(html: str) -> str:
         return html
     found = colorways_for(dict.fromkeys(keys))
 
-    def link(match: re.Match) -> str:
-        colorway = _lookup(found, match[1])
-        if colorway is None:
-            return match[0]
-        return format_html('<a href="{}">{}</a>', colorway.get_absolute_url(), colorway.title)
+    def marker(kind: str, key: str) -> str | None:
+        colorway = found.get(key)
+        return f"<!--colorway-{kind}:{colorway.pk}:{key}-->" if colorway else None
 
     for index, text in list(_text_outside_code(tokens)):
         whole = SHORTCODE_RE.fullmatch(text.strip())
-        in_paragraph = 0 < index < len(tokens) - 1 and (tokens[index - 1], tokens[index + 1]) == (
+        alone = 0 < index < len(tokens) - 1 and (tokens[index - 1], tokens[index + 1]) == (
             "<p>",
             "</p>",
         )
-        colorway = whole and _lookup(found, whole[1])
-        if in_paragraph and colorway:
+        card = whole and alone and marker("card", whole[1])
+        if card:
             tokens[index - 1] = tokens[index + 1] = ""
-            tokens[index] = render_to_string(
-                "includes/colorway_embed.html", {"colorway": colorway}
-            ).strip()
+            tokens[index] = card
         else:
-            tokens[index] = SHORTCODE_RE.sub(link, text)
+            tokens[index] = SHORTCODE_RE.sub(
+                lambda match: marker("link", match[1]) or match[0], text
+            )
     return "".join(tokens)
+
+
+def marked_pks(html: str, *, kind: str | None = None) -> list[int]:
+    """The colorways named by the markers in `html` (of one kind, if given), in order."""
+    return list(
+        dict.fromkeys(int(pk) for found, pk, _ in MARKER_RE.findall(html) if kind in (None, found))
+    )
+
+
+def expand_markers(html: str) -> str:
+    """`html` with its markers replaced by the current card or link of each colorway; a
+    marker for a colorway that no longer exists shows the shortcode as typed."""
+    pks = marked_pks(html)
+    if not pks:
+        return html
+    colorways = Colorway.objects.select_related("collaborator").only(
+        "pk", "slug", "name", "nickname", "collaborator__name"
+    )
+    found = colorways.in_bulk(pks)
+    cards = cards_by_key(marked_pks(html, kind="card"))
+
+    def replace(match: re.Match) -> str:
+        kind, pk, key = match[1], int(match[2]), match[3]
+        colorway = found.get(pk)
+        if colorway is None:
+            typed = escape(f"[[colorway:{key}]]")
+            return f"<p>{typed}</p>" if kind == "card" else typed
+        if kind == "link":
+            return format_html('<a href="{}">{}</a>', colorway.get_absolute_url(), colorway.title)
+        card = cards.get(pk, "")
+        return format_html('<aside class="colorway-embed" aria-label="Colorway">{}</aside>', card)
+
+    return MARKER_RE.sub(replace, html)

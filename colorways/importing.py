@@ -20,11 +20,11 @@ from colorways.models import Collaborator, Colorway, ImportBatch, ImportChunk
 from colorways.resources import (
     PREPARED_FIELDS,
     ColorwayResource,
+    announce_bulk_change,
     check_file,
     problems,
     written_fields,
 )
-from performance import pagecache
 
 CHUNK_ROWS = 1000
 KEEP_BATCHES = datetime.timedelta(days=1)
@@ -161,9 +161,8 @@ def commit(*, batch: ImportBatch, user) -> Saved:
                         user.pk, instances, action, change_message=message, single_object=False
                     )
             batch.delete()
-            # Bulk writes send no save signals: say the catalogue changed.
-            pagecache.bump()
-            transaction.on_commit(pagecache.bump)
+            if added or changed:
+                announce_bulk_change((added or changed)[0])
     except IntegrityError as error:
         raise ImportRefused(
             [

@@ -22,14 +22,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import router
+from django.db.models.signals import post_save
 from django.utils import timezone
 from import_export import fields, resources
 from import_export.forms import ImportForm
 from import_export.widgets import ForeignKeyWidget
 
 from colorways.models import Collaborator, Colorway
-from performance import pagecache
 
 COLUMNS = (
     "slug",
@@ -128,6 +128,19 @@ DERIVED_FROM = {
     "release_date": {"release_date", "release_precision"},  # normalized to the precision
     "collaborator_id": {"collaborator"},
 }
+
+
+def announce_bulk_change(colorway: Colorway) -> None:
+    """Bulk writes send no save signals: send one for the whole import, so that the
+    caches (and anything else listening) hear of it as of any save."""
+    post_save.send(
+        sender=Colorway,
+        instance=colorway,
+        created=False,
+        raw=False,
+        using=router.db_for_write(Colorway),
+        update_fields=None,
+    )
 
 
 def prepared_fields(colorway: Colorway) -> dict:
@@ -345,10 +358,8 @@ class ColorwayResource(resources.ModelResource):
         super().after_import(dataset, result, **kwargs)
         result.headers = list(dataset.headers or [])
         result.row_offset = self.row_offset
-        if not kwargs.get("dry_run"):
-            # Bulk writes send no save signals: say the catalogue changed.
-            pagecache.bump()
-            transaction.on_commit(pagecache.bump)
+        if not kwargs.get("dry_run") and (result.totals["new"] or result.totals["update"]):
+            announce_bulk_change(Colorway())
 
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():

@@ -4,7 +4,7 @@ import html
 
 import nh3
 
-from config.links import absolute
+from seo.links import absolute
 
 
 def product_data(colorway, site_url: str) -> dict:

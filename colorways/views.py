@@ -1,93 +1,63 @@
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Window
 from django.db.models.functions import ExtractYear, RowNumber
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.template.loader import render_to_string
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 
+from caching.pages import cache_public
 from colorways.calendar import release_calendar
-from colorways.cards import cards_for, collaborators_html, colorway_cards
+from colorways.cards import cards_for, colorway_cards
 from colorways.catalogue import (
     PER_PAGE,
+    QUERY_FIELDS,
     CatalogueFilterForm,
     CatalogueFilters,
-    CatalogueParams,
     Sort,
-    cached_facet_counts,
     catalogue_keys,
     catalogue_params,
+    facet_counts,
     sort_colorways,
 )
-from colorways.detail import colorway_page
+from colorways.detail import page_context
 from colorways.models import Collaborator, Colorway, Milestone, ReleaseStatus
 from colorways.timeline import timeline_years
-from config.links import site_url
-from performance.pagecache import GenerationMemo, KeyedMemo
+from seo.links import site_url
 
 
-@dataclass(frozen=True, slots=True)
-class CataloguePanel:
-    """What a catalogue address shows above its cards: any parameters not understood and
-    the filter form with its counts (HTML), and how many colorways match."""
-
-    html: str
-    count: int
-
-
-def _panel(params: CatalogueParams, sort_given: bool, today) -> CataloguePanel:
-    filters = params.filters
-    facets = cached_facet_counts(filters=filters, today=today)
-    labels = {name: field.label for name, field in CatalogueFilterForm.base_fields.items()}
-    html = render_to_string(
-        "colorways/catalogue_filters.html",
-        {
-            "errors": [(labels[name], messages) for name, messages in params.errors],
-            "open": filters.active or params.errors or sort_given,
-            "filters": filters,
-            "selects": [
-                ("collaborator", "Collaborator", facets.collaborator, "Anyone"),
-                ("year", "Year", facets.year, "Any year"),
-                ("colour", "Colour", facets.colour, "Any colour"),
-                ("status", "Status", facets.status, "Any status"),
-            ],
-            "labels": labels,
-            "sorts": Sort.CHOICES,
-            "sort": params.sort,
-        },
-    )
-    # Every colorway has exactly one status, so the status facet already counts them.
-    count = sum(facet.count for facet in facets.status if filters.status in (None, facet.value))
-    return CataloguePanel(html=mark_safe(html), count=count)
-
-
-# Kept per address (the page number aside) and day in each process, per generation; a
-# panel holds some 12 KB (the collaborators' options), so at most 500 are kept.
-_panels = KeyedMemo(max_entries=500)
-
-
+@cache_public(query=QUERY_FIELDS)
 def colorway_list(request):
     today = timezone.localdate()
     params = catalogue_params(request.GET, today)
-    sort_given = bool(request.GET.get("sort"))
-    key = (params.filters, params.sort, params.errors, sort_given, today)
-    panel = _panels.get_many([key], lambda keys: {key: _panel(params, sort_given, today)})[key]
-    keys = catalogue_keys(filters=params.filters, sort=params.sort, today=today)
-    paginator = Paginator(keys, PER_PAGE)
-    paginator.count = panel.count
+    filters = params.filters
+    facets = facet_counts(filters=filters, today=today)
+    # Every colorway has exactly one status, so the status facet already counts them.
+    count = sum(facet.count for facet in facets.status if filters.status in (None, facet.value))
+    paginator = Paginator(catalogue_keys(filters=filters, sort=params.sort, today=today), PER_PAGE)
+    paginator.count = count
     if params.page > max(paginator.num_pages, 1):
         raise Http404("No such page of colorways.")
     page_obj = paginator.page(params.page)
+    labels = {name: field.label for name, field in CatalogueFilterForm.base_fields.items()}
     context = {
         "params": params,
-        "filters": params.filters,
-        "panel": panel.html,
+        "filters": filters,
+        "errors": [(labels[name], messages) for name, messages in params.errors],
+        "open": filters.active or params.errors or bool(request.GET.get("sort")),
+        "selects": [
+            ("collaborator", "Collaborator", facets.collaborator, "Anyone"),
+            ("year", "Year", facets.year, "Any year"),
+            ("colour", "Colour", facets.colour, "Any colour"),
+            ("status", "Status", facets.status, "Any status"),
+        ],
+        "labels": labels,
+        "sorts": Sort.CHOICES,
+        "sort": params.sort,
         "page_obj": page_obj,
         "cards": colorway_cards(page_obj.object_list),
     }
@@ -96,20 +66,22 @@ def colorway_list(request):
     )
 
 
+@cache_public()
 def colorway_detail(request, slug):
-    page = colorway_page(slug, site_url(request), timezone.localdate())
-    if page is None:
-        raise Http404("No such colorway.")
-    context = {"colorway": page.colorway, "page": page}
+    colorway = get_object_or_404(
+        Colorway.objects.with_details().prefetch_related("images"), slug=slug
+    )
+    context = page_context(colorway, site_url=site_url(request), today=timezone.localdate())
     return render(request, "colorways/colorway_detail.html", context)
 
 
+@cache_public()
 def collaborator_list(request):
-    return render(
-        request, "colorways/collaborator_list.html", {"collaborator_list": collaborators_html()}
-    )
+    collaborators = Collaborator.objects.annotate(colorway_count=Count("colorways"))
+    return render(request, "colorways/collaborator_list.html", {"collaborators": collaborators})
 
 
+@method_decorator(cache_public(), name="dispatch")
 class CollaboratorDetailView(DetailView):
     model = Collaborator
     template_name = "colorways/collaborator_detail.html"
@@ -129,15 +101,17 @@ CALENDAR_LIMIT = 24
 
 def _calendar_section(status: str, sort: str, today) -> dict:
     keys = catalogue_keys(filters=CatalogueFilters(status=status), sort=sort, today=today)
-    first = Paginator(keys, CALENDAR_LIMIT).page(1)
+    first = list(keys[: CALENDAR_LIMIT + 1])
     query = urlencode({"status": status, "sort": sort})
+    more = len(first) > CALENDAR_LIMIT
     return {
-        "cards": colorway_cards(first.object_list),
-        "count": first.paginator.count,
-        "all_url": f"{reverse('colorways:colorway-list')}?{query}" if first.has_next() else "",
+        "cards": colorway_cards(first[:CALENDAR_LIMIT]),
+        "count": keys.count() if more else len(first),
+        "all_url": f"{reverse('colorways:colorway-list')}?{query}" if more else "",
     }
 
 
+@cache_public()
 def upcoming(request):
     today = timezone.localdate()
     context = {
@@ -147,6 +121,7 @@ def upcoming(request):
     return render(request, "colorways/upcoming.html", context)
 
 
+@cache_public()
 def upcoming_ics(request):
     today = timezone.localdate()
     colorways = Colorway.objects.upcoming(today).select_related("collaborator")
@@ -166,7 +141,8 @@ def upcoming_ics(request):
 TIMELINE_RELEASES_PER_YEAR = 10
 
 
-def _render_timeline() -> str:
+@cache_public()
+def timeline(request):
     dated = Colorway.objects.filter(release_date__isnull=False)
     year = ExtractYear("release_date")
     first_of_year = dated.annotate(
@@ -178,12 +154,4 @@ def _render_timeline() -> str:
         milestones=list(Milestone.objects.prefetch_related("sources")),
         release_counts={row["year"]: row["count"] for row in counts},
     )
-    return mark_safe(render_to_string("colorways/timeline_years.html", {"years": years}))
-
-
-# Rendered once per content generation in each process (with a shared cache).
-_timeline = GenerationMemo(_render_timeline)
-
-
-def timeline(request):
-    return render(request, "colorways/timeline.html", {"timeline": _timeline.get()})
+    return render(request, "colorways/timeline.html", {"years": years})

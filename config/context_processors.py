@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from config.links import site_url
+from seo.links import site_url
 
 
 def site(request):

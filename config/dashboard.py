@@ -19,7 +19,9 @@ SCHEDULE_DAYS = 7
 TECHNICAL_APPS = frozenset(
     {"auth", "axes", "otp_totp", "otp_static", "two_factor", "cookie_consent", "reversion"}
 )
-TECHNICAL_MODELS = frozenset({("consent", "ConsentRecord"), ("consent", "CookieDetail")})
+TECHNICAL_MODELS = frozenset(
+    {("consent", "ConsentRecord"), ("consent", "CookieDetail"), ("consent", "BannerVersion")}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Request plumbing that wraps every response: a body-size cap and one JSON log line."""
+"""Request plumbing that wraps every response: security headers, a body-size cap and one
+JSON log line."""
 
 import json
 import logging
@@ -8,9 +9,37 @@ import uuid
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.middleware.security import SecurityMiddleware
 
 request_log = logging.getLogger("kayano.requests")
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class SecurityHeadersMiddleware:
+    """The outermost middleware: every response gets the security headers, including
+    those answered before the rest of the stack ran (413 for a body too large, 400 for
+    a host not allowed). Each header is left alone when the response already has it.
+
+    Django's own middleware set them, through their public response hooks; this adds
+    Cross-Origin-Resource-Policy, which Django has no setting for.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header_middleware = [
+            SecurityMiddleware(get_response),
+            XFrameOptionsMiddleware(get_response),
+            ContentSecurityPolicyMiddleware(get_response),
+        ]
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for middleware in self.header_middleware:
+            response = middleware.process_response(request, response)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
 
 
 class RequestSizeLimitMiddleware:

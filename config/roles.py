@@ -3,7 +3,8 @@ docs/editors.md. Writers write and submit posts; Editors review, publish and kee
 catalogue and the sizing guide; Site admins also manage people, consent and security.
 
 `sync_roles` creates the groups and grants their permissions. It only ever adds: rights
-a site admin gave a group by hand, and the members of each group, are kept.
+a site admin gave a group by hand, and the members of each group, are kept. The migration
+that first made the roles (config/migrations/0001_roles.py) keeps its own copy of these.
 """
 
 from django.db.models import Q

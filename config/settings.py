@@ -4,6 +4,8 @@ The defaults fail closed: DEBUG is off unless asked for, and without DEBUG a
 SECRET_KEY and ALLOWED_HOSTS must be given. See `.env.example` for every variable.
 """
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -76,20 +78,26 @@ INSTALLED_APPS = [
     "sizing",
     "blog",
     "editing",
-    "performance",
+    "caching",
+    "bench",
     # Last, so that its post-migrate hook sees every other app's permissions.
     "config.apps.SiteConfig",
 ]
 
 MIDDLEWARE = [
+    # Outermost: the security headers reach every response, even those answered before
+    # the rest of the stack runs (a body too large, a host not allowed).
+    "config.middleware.SecurityHeadersMiddleware",
     "config.middleware.RequestSizeLimitMiddleware",
     "config.middleware.RequestLogMiddleware",
-    # Reads the content generation once per request for every memo and the page cache.
-    "performance.pagecache.GenerationScope",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # After WhiteNoise, which serves static files already compressed.
-    "performance.middleware.GZipMiddleware",
+    # Deletes refused optional cookies on every response, kept pages included.
+    "consent.middleware.OptionalCookieMiddleware",
+    # Outside GZipMiddleware (pages are kept compressed), inside everything that must
+    # run for each reader.
+    "caching.pages.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -98,10 +106,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "consent.middleware.OptionalCookieMiddleware",
-    # Inside the CSRF, CSP and consent middleware: cached pages still get their own
-    # token cookie, nonce header and cookie deletions.
-    "performance.pagecache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -216,10 +220,16 @@ MARKDOWNX_EDITOR_RESIZABLE = True
 
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
+# The one inline script of the public pages (the cookie banner's state, which must be
+# known before the first paint), allowed by its hash: public pages carry no per-response
+# nonce, so that any HTTP cache can serve them. The admin's inline scripts use nonces.
+CONSENT_STATE_SCRIPT = (BASE_DIR / "static" / "js" / "consent-state.js").read_text()
+_consent_state_hash = base64.b64encode(hashlib.sha256(CONSENT_STATE_SCRIPT.encode()).digest())
+
 # Security. Production-only switches default to "on" unless DEBUG is on.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF, CSP.NONCE, f"'sha256-{_consent_state_hash.decode()}'"],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:", "blob:"],
     "font-src": [CSP.SELF],
@@ -238,7 +248,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not 
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/deep)?$"]
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
@@ -265,41 +275,78 @@ AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "proxy.client_ip"
+# Two wider limits beside axes' per user and address one (docs/security.md): failures
+# from one address whatever the usernames, and failures on one account in an hour.
+AXES_HANDLER = "config.login_throttle.LoginThrottle"
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+LOGIN_ACCOUNT_FAILURES_PER_HOUR = env_int("LOGIN_ACCOUNT_FAILURES_PER_HOUR", 100)
+# A refused attempt is not counted: it neither extends a lockout nor fills the others.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "config.login_throttle.lockout_response"
 # Behind a reverse proxy: the header that carries the client address (e.g.
 # HTTP_X_FORWARDED_FOR) and how many proxies of ours append to it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = max(1, env_int("TRUSTED_PROXY_COUNT", 1))
 
 # Redis when REDIS_URL (or its alias CACHE_URL) is set, shared by every app server;
-# else per-process memory. Sessions live in the database, read through the cache when
-# the cache is Redis (a per-process memory cache would serve a session another process
-# has already ended).
+# else memory in each process, which is right for one process only (`make run`, tests:
+# see the deploy check in caching.checks). When Redis stops answering, the cache misses
+# instead of failing (django-redis' IGNORE_EXCEPTIONS): pages are served uncached and
+# sessions are read from the database.
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
-CACHES = {
-    "default": {
-        "BACKEND": "config.cache.RedisCache",
-        "LOCATION": REDIS_URL,
+
+
+def redis_cache(url: str, key_prefix: str) -> dict:
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
         # Keeps this site's keys apart when several sites share one Redis database.
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kayano14hub"),
-        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "LOG_IGNORED_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 1,
+        },
     }
+
+
+CACHES = {
+    "default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "kayano14hub"))
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Template fragments that hold no content, only addresses and static file names
-    # (the site header and footer): kept in each process, which a deploy restarts.
-    # Off with DEBUG, so that template edits show at once.
-    "fragments": {
-        "BACKEND": "django.core.cache.backends."
-        + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
-        "TIMEOUT": None,
-    },
 }
+DJANGO_REDIS_LOGGER = "caching.redis"
+# Sessions live in the database, read through the cache when the cache is Redis (a
+# per-process memory cache would serve a session another process has already ended).
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if REDIS_URL
     else "django.contrib.sessions.backends.db"
 )
+
+# Saving a model of these apps starts a new content generation (caching.generation),
+# which every kept page and fragment belongs to; the models listed apart record
+# readers' own actions, which change no page.
+CONTENT_APPS = ["blog", "colorways", "sizing", "consent", "cookie_consent"]
+NOT_CONTENT_MODELS = [
+    "consent.consentrecord",
+    "consent.bannerversion",
+    # A colorway CSV file being checked: nothing readers see until it is imported.
+    "colorways.importbatch",
+    "colorways.importchunk",
+]
+# Public pages (caching.pages.cache_public) may be kept this long by the site's page
+# cache and by HTTP caches in front of it (s-maxage); 0 turns both off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# What a public page differs by besides its address: the cookie banner's state.
+PAGE_CACHE_VARIANT = "consent.banner.page_variant"
+# HTTP caches (Varnish) told to drop their pages after every editorial change, e.g.
+# http://127.0.0.1:6081/ (see docs/operations.md, Proxies and caches).
+HTTP_CACHE_BAN_URLS = env_list("HTTP_CACHE_BAN_URLS", [])
+# Named in every cache key of pages and fragments; by default a digest of the code.
+RELEASE = os.environ.get("RELEASE", "")
 
 # The CSV import keeps a checked file between its dry run and the confirmation: with Redis
 # in the cache, shared by every app server and expiring by itself; else in a temporary file
@@ -307,14 +354,10 @@ SESSION_ENGINE = (
 if REDIS_URL:
     IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
-# Whole pages for anonymous readers (performance.pagecache), invalidated by every
-# editorial save. It needs a cache shared by every app server process (Redis), so it
-# is off by default without REDIS_URL; 0 turns it off.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)
-# The benchmark's framework-floor page (performance.views.floor); never on in production.
+# The benchmark's framework-floor page (bench.views.floor); never on in production.
 BENCHMARK = env_bool("BENCHMARK", False)
 if BENCHMARK:
-    MIDDLEWARE.insert(0, "performance.middleware.QueryCountMiddleware")
+    MIDDLEWARE.insert(0, "bench.middleware.QueryCountMiddleware")
 
 LOGGING = {
     "version": 1,

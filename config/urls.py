@@ -4,10 +4,9 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from two_factor.urls import urlpatterns as two_factor_urls
 
-from config import views
+from config import sitemaps, views
 from config.api import api
 from config.media import serve_media
-from config.sitemaps import sitemap
 from markup import views as markup_views
 
 urlpatterns = [
@@ -18,19 +17,21 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("", include("consent.urls")),
     path("api/", api.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
     path("markdownx/markdownify/", markup_views.preview, name="markdownx_markdownify"),
     path("markdownx/upload/", markup_views.upload, name="markdownx_upload"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/deep", views.healthz_deep, name="healthz-deep"),
     path(f"{settings.ADMIN_URL}login/", views.admin_login),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include(two_factor_urls)),
 ]
 
 if settings.BENCHMARK:
-    from performance.views import floor
+    from bench.views import floor
 
     urlpatterns.insert(0, path("bench/floor/", floor, name="bench-floor"))
 

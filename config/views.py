@@ -6,18 +6,16 @@ import uuid
 from collections.abc import Iterator
 from urllib.parse import urlencode
 
-import redis
 from django import forms
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import Count, Window
+from django.db.models import Count, F, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,15 +24,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from blog.cards import post_cards
-from blog.listing import published_keys
 from blog.models import Post
-from colorways.cards import colorway_cards, featured_cards
+from caching.pages import cache_public
+from colorways.cards import colorway_cards
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
-from colorways.search import matching_keys
-from performance.pagecache import KeyedMemo
 
-UNAVAILABLE = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError)
+UNAVAILABLE = (OperationalError, InterfaceError)
 SEARCH_RESULTS_PER_PAGE = 10
 COLORWAY_RESULTS = 12
 FEATURED_COLORWAYS = 4
@@ -47,36 +43,15 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(min_value=1, max_value=100_000, required=False)
 
 
+@cache_public()
 def home(request):
-    latest = post_cards(published_keys()[:6])
-    featured = featured_cards(timezone.localdate(), FEATURED_COLORWAYS)
-    return render(request, "home.html", {"latest_posts": latest, "featured_colorways": featured})
-
-
-def _search_pages(keys) -> dict:
-    """(number of matches, the page's posts, their list items as HTML) for each
-    (query, page number)."""
-    pages = {}
-    for key in keys:
-        query, page_number = key
-        results = (
-            Post.objects.search(query)
-            .without_bodies()
-            .select_related("author")
-            .annotate(matches=Window(Count("pk")))
-        )
-        start = (page_number - 1) * SEARCH_RESULTS_PER_PAGE
-        found = list(results[start : start + SEARCH_RESULTS_PER_PAGE])
-        # Each row carries the number of matches (a window over all of them).
-        html = render_to_string("includes/search_results.html", {"posts": found})
-        pages[key] = (found[0].matches if found else 0, found, html)
-    return pages
-
-
-# A release brings the same search from many readers: each page of results is kept
-# per content generation (and publication epoch) in each process, up to 1,000 pages.
-# A new search is one query.
-_results = KeyedMemo(_search_pages, max_entries=1000, by_publication=True)
+    latest = post_cards(Post.objects.published().values_list("pk", flat=True)[:6])
+    featured = Colorway.objects.featured(timezone.localdate()).values_list("pk", flat=True)
+    context = {
+        "latest_posts": latest,
+        "featured_colorways": colorway_cards(featured[:FEATURED_COLORWAYS]),
+    }
+    return render(request, "home.html", context)
 
 
 def search(request):
@@ -90,19 +65,29 @@ def search(request):
             if exact:
                 return redirect(exact)
         page_number = form.cleaned_data["page"] or 1
-        key = (query, page_number)
-        count, found, results_html = _results.get_many([key])[key]
+        results = (
+            Post.objects.search(query)
+            .without_bodies()
+            .select_related("author")
+            .annotate(matches=Window(Count("pk")))
+        )
+        start = (page_number - 1) * SEARCH_RESULTS_PER_PAGE
+        # Each row carries the number of matches (a window over all of them): one query.
+        found = list(results[start : start + SEARCH_RESULTS_PER_PAGE])
         if not found and page_number > 1:
             raise Http404("No such page of results.")
         paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
-        paginator.count = count
+        paginator.count = found[0].matches if found else 0
         colorways = []
         if page_number == 1:
-            colorways = colorway_cards(matching_keys(query, COLORWAY_RESULTS))
+            matching = Colorway.objects.search(query).order_by(
+                F("release_date").desc(nulls_last=True), "name"
+            )
+            colorways = colorway_cards(matching.values_list("pk", flat=True)[:COLORWAY_RESULTS])
         context.update(
             query=query,
             page_obj=Page(found, page_number, paginator),
-            results_html=results_html,
+            posts=found,
             colorways=colorways,
         )
     status = 400 if form.is_bound and not form.is_valid() else 200
@@ -118,31 +103,67 @@ def admin_login(request):
     return redirect(f"{reverse('two_factor:login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
 
 
-@never_cache
-@require_GET
-def healthz(request):
-    """200 when the database (and the cache) answer, 503 otherwise; no details leak."""
+def _database_answers() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        probe = f"healthz:{uuid.uuid4().hex}"
+    except Exception:
+        logger.exception("Health check: the database does not answer")
+        return False
+    return True
+
+
+def _cache_answers() -> bool:
+    probe = f"healthz:{uuid.uuid4().hex}"
+    try:
         cache.set(probe, "ok", 5)
-        healthy = cache.get(probe) == "ok"
+        answers = cache.get(probe) == "ok"
         cache.delete(probe)
     except Exception:
-        logger.exception("Health check failed")
-        healthy = False
-    return JsonResponse(
-        {"status": "ok" if healthy else "unavailable"}, status=200 if healthy else 503
-    )
+        logger.exception("Health check: the cache does not answer")
+        return False
+    if not answers:
+        logger.warning("Health check: the cache does not answer")
+    return answers
 
 
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers: 200 while the site can serve pages, which it can without its
+    cache (pages are then built on every request), 503 when the database does not
+    answer. No details leak; they go to the log."""
+    database = _database_answers()
+    body = {
+        "status": "ok" if database else "unavailable",
+        "database": "ok" if database else "unavailable",
+        "cache": "ok" if _cache_answers() else "degraded",
+    }
+    return JsonResponse(body, status=200 if database else 503)
+
+
+@never_cache
+@require_GET
+def healthz_deep(request):
+    """For monitoring: 200 only when the database and the cache both answer."""
+    database, cache_ok = _database_answers(), _cache_answers()
+    healthy = database and cache_ok
+    body = {
+        "status": "ok" if healthy else "unavailable",
+        "database": "ok" if database else "unavailable",
+        "cache": "ok" if cache_ok else "unavailable",
+    }
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+@cache_public()
 @require_GET
 def robots_txt(request):
+    # The admin is left out: naming it would tell everyone where it is, and it sends
+    # its own noindex.
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_URL}",
         "Disallow: /markdownx/",
         "Disallow: /search/",
         f"Sitemap: {sitemap_url}",
@@ -157,9 +178,9 @@ def _causes(error: BaseException | None) -> Iterator[BaseException]:
 
 
 def server_error(request):
-    """The error page. When the database or the cache cannot be reached (down,
-    restarting, out of connections), the reader gets a static "back soon" page with 503
-    and Retry-After instead: it is rendered without touching either."""
+    """The error page. When the database cannot be reached (down, restarting, out of
+    connections), the reader gets a static "back soon" page with 503 and Retry-After
+    instead: it is rendered without touching the database."""
     if any(isinstance(error, UNAVAILABLE) for error in _causes(sys.exception())):
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)

@@ -29,6 +29,43 @@ class CookieDetail(models.Model):
         return f"{self.cookie.name}: {self.provider}, {self.lifetime}"
 
 
+class BannerVersionQuerySet(models.QuerySet):
+    def unused(self):
+        """Versions no consent record points to."""
+        return self.filter(records__isnull=True)
+
+
+class BannerVersion(models.Model):
+    """What readers were shown under one banner version: the proof behind its records.
+
+    Made when a version's first decision is recorded, from the cookie groups and cookies
+    as they were then, and never changed; it cannot be deleted while records point to
+    it. Pruning removes it once no record does and it is no longer the current version.
+    """
+
+    version = models.CharField(max_length=16, primary_key=True)
+    title = models.CharField(max_length=200, help_text="The banner's heading.")
+    text = models.TextField(help_text="The banner's text, as the reader read it.")
+    groups = models.JSONField(
+        help_text="The cookie groups offered and their cookies: purpose, provider, lifetime."
+    )
+    note = models.TextField(blank=True, help_text="How this snapshot was made, if not as usual.")
+    first_recorded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BannerVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-first_recorded_at"]
+
+    def __str__(self):
+        return f"Banner version {self.version}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("A banner version is proof of what readers were shown: never edit it.")
+        super().save(*args, **kwargs)
+
+
 class ConsentRecordQuerySet(models.QuerySet):
     def older_than(self, cutoff):
         """Records whose decision was last confirmed before `cutoff`."""
@@ -63,6 +100,14 @@ class ConsentRecord(models.Model):
     )
     banner_version = models.CharField(
         max_length=16, help_text="Hash of the cookie groups and cookies the visitor was shown."
+    )
+    snapshot = models.ForeignKey(
+        BannerVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="records",
+        help_text="What the visitor was shown. Empty for records made before snapshots were kept.",
     )
     choices = models.JSONField(help_text="The choice per optional group: true is accepted.")
     method = models.CharField(max_length=12, choices=Method)

@@ -36,12 +36,47 @@ class GroupInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class BannerWording:
+    """The cookie banner's words; `text` has `{groups}` where the optional groups go."""
+
+    title: str
+    text: str
+    policy_link: str
+
+
+BANNER_WORDING = BannerWording(
+    title="Cookies on Kayano 14 Hub",
+    text="We use cookies the site needs to work. With your permission we would also use "
+    "optional cookies for {groups}. Nothing optional runs until you choose, and you can "
+    "change your mind at any time under “Cookie settings” at the foot of every page.",
+    policy_link="Read the cookie policy",
+)
+# The words every banner version had before the words were hashed too. While the banner
+# says them, the version covers the groups alone, so consents given then stay current.
+# Never edit this one: change BANNER_WORDING, and every reader is asked again.
+_UNHASHED_WORDING = BannerWording(
+    title="Cookies on Kayano 14 Hub",
+    text="We use cookies the site needs to work. With your permission we would also use "
+    "optional cookies for {groups}. Nothing optional runs until you choose, and you can "
+    "change your mind at any time under “Cookie settings” at the foot of every page.",
+    policy_link="Read the cookie policy",
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     groups: tuple[GroupInfo, ...]
+    wording: BannerWording = BANNER_WORDING
 
     @property
     def version(self) -> str:
-        return banner_version(groups=self.groups)
+        return banner_version(groups=self.groups, wording=self.wording)
+
+    @property
+    def banner_text(self) -> str:
+        """The banner's text for these groups, without the link to the cookie policy."""
+        names = " and ".join(group.name.lower() for group in self.optional_groups)
+        return self.wording.text.replace("{groups}", names)
 
     @property
     def optional_groups(self) -> tuple[GroupInfo, ...]:
@@ -58,12 +93,12 @@ class Consent:
     accepted: frozenset[str]
 
 
-def banner_version(*, groups: Iterable[GroupInfo]) -> str:
+def banner_version(*, groups: Iterable[GroupInfo], wording: BannerWording = BANNER_WORDING) -> str:
     """A short hash of everything the banner and the settings page show.
 
     Any change to a group or a cookie (added, removed, renamed, purpose, provider,
-    lifetime) gives a new version, so every reader is asked again. The order in which
-    groups and cookies arrive does not matter.
+    lifetime) or to the banner's words gives a new version, so every reader is asked
+    again. The order in which groups and cookies arrive does not matter.
     """
     canonical = sorted(
         (
@@ -77,8 +112,39 @@ def banner_version(*, groups: Iterable[GroupInfo]) -> str:
         )
         for group in groups
     )
-    digest = hashlib.sha256(json.dumps(canonical, ensure_ascii=False).encode()).hexdigest()
+    shown = canonical
+    if wording != _UNHASHED_WORDING:
+        shown = [canonical, [wording.title, wording.text, wording.policy_link]]
+    digest = hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
     return digest[:VERSION_LENGTH]
+
+
+def snapshot(catalogue: Catalogue) -> dict:
+    """What a reader is shown under `catalogue.version`, as it is kept for proof of consent."""
+    return {
+        "title": catalogue.wording.title,
+        "text": f"{catalogue.banner_text} {catalogue.wording.policy_link}.",
+        "groups": [
+            {
+                "varname": group.varname,
+                "name": group.name,
+                "description": group.description,
+                "required": group.required,
+                "cookies": [
+                    {
+                        "name": cookie.name,
+                        "purpose": cookie.purpose,
+                        "provider": cookie.provider,
+                        "lifetime": cookie.lifetime,
+                        "domain": cookie.domain,
+                        "path": cookie.path,
+                    }
+                    for cookie in group.cookies
+                ],
+            }
+            for group in catalogue.groups
+        ],
+    }
 
 
 def serialize_consent(consent: Consent) -> str:

@@ -1,16 +1,19 @@
 """The cookie settings page, the decision endpoint, the consent status and the policies.
 
 Every decision endpoint works both as a plain form POST (redirecting back, for
-readers without JavaScript) and from the page's script (JSON, no reload).
+readers without JavaScript) and from the page's script (JSON, no reload). The banner's
+forms are part of pages any HTTP cache serves, so they carry no CSRF token: a decision is
+accepted only from the site's own pages, as the browser says with Sec-Fetch-Site or
+Origin (see `_from_own_page`).
 """
 
 import json
 import logging
 from http import HTTPStatus
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,9 +26,25 @@ from consent.catalogue import current_catalogue
 from consent.forms import ConsentForm
 from consent.models import PolicyPage
 from consent.state import current_consent, decide
+from proxy import client_ip
 
 logger = logging.getLogger(__name__)
 ANALYTICS_GROUP = "analytics"
+
+
+def _from_own_page(request) -> bool:
+    """Whether the browser says the request comes from one of the site's own pages.
+
+    Browsers send Sec-Fetch-Site with every request and Origin with every POST; a page
+    elsewhere cannot forge either. A request with neither (not a browser) is refused."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return False
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
 
 
 def _wants_json(request) -> bool:
@@ -53,9 +72,15 @@ def cookie_settings(request):
     )
 
 
+@csrf_exempt
 @never_cache
 @require_POST
 def save(request):
+    if not _from_own_page(request):
+        message = "Cookie choices can only be made on this site's own pages."
+        if _wants_json(request):
+            return JsonResponse({"error": message}, status=HTTPStatus.FORBIDDEN)
+        return HttpResponse(message, status=HTTPStatus.FORBIDDEN, content_type="text/plain")
     catalogue = current_catalogue()
     form = ConsentForm(request.POST, catalogue=catalogue)
     if not form.is_valid():
@@ -80,7 +105,7 @@ def save(request):
             catalogue=catalogue,
             visitor=visitor,
             method=form.cleaned_data["method"],
-            address=request.META.get("REMOTE_ADDR", ""),
+            address=client_ip(request),
         )
     except records.RateLimited:
         message = "Too many changes to your cookie choices in a short time. Try again in an hour."
@@ -118,11 +143,10 @@ def _summary(catalogue, accepted) -> str:
 @never_cache
 @require_GET
 def status(request):
-    """The visitor's consent, uncached, with a fresh CSRF token for the page's script."""
+    """The visitor's consent, uncached."""
     catalogue, consent = _current(request)
     return JsonResponse(
         {
-            "csrfToken": get_token(request),
             "version": catalogue.version,
             "current": consent is not None,
             "accepted": sorted(consent.accepted) if consent else [],

@@ -1,16 +1,18 @@
-"""The Markdown editor's endpoints: live preview and image upload, for staff only.
+"""The Markdown editor's endpoints: live preview and image upload, for editors only.
 
 They replace markdownx's own views, which accept anyone and answer 500 to
 several malformed requests.
 """
 
-from functools import wraps
+from functools import cache, wraps
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_POST
+from markdownx.models import MarkdownxField
 
 from imaging.validation import clean_image
 from markup.render import render_markdown_html
@@ -18,19 +20,37 @@ from markup.render import render_markdown_html
 MAX_PREVIEW_CHARS = 200_000
 
 
-def staff_only(view):
+@cache
+def editor_permissions() -> frozenset[str]:
+    """The add and change permissions of every model written with the Markdown editor.
+
+    Whoever may write one of them may use the editor's preview and upload: a post,
+    a colorway's story, a collaborator's bio or a policy page.
+    """
+    return frozenset(
+        f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+        for model in apps.get_models()
+        if any(isinstance(field, MarkdownxField) for field in model._meta.fields)
+        for action in ("add", "change")
+    )
+
+
+def editors_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         user = request.user
-        if not (user.is_active and user.is_staff):
-            return JsonResponse({"error": "Staff only."}, status=403)
+        if not (user.is_staff and any(user.has_perm(perm) for perm in editor_permissions())):
+            return JsonResponse(
+                {"error": "Only staff who may write Markdown content can use the editor."},
+                status=403,
+            )
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
 @require_POST
-@staff_only
+@editors_only
 def preview(request):
     content = request.POST.get("content")
     if content is None:
@@ -43,7 +63,7 @@ def preview(request):
 
 
 @require_POST
-@staff_only
+@editors_only
 def upload(request):
     upload = request.FILES.get("image")
     if upload is None:

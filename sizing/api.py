@@ -1,8 +1,9 @@
 """The size finder as JSON: `/api/sizing/recommend` and `/api/sizing/shoes`."""
 
 from ninja import Router, Schema, Status
+from ninja.decorators import decorate_view
 
-from performance.pagecache import KeyedMemo
+from caching.pages import cache_public
 from sizing.choices import System
 from sizing.engine import ChartRow, Guide, valid_sizes
 from sizing.forms import SizeFinderForm
@@ -45,11 +46,15 @@ class ShoeOut(Schema):
     sizes: dict[str, list[float]]
 
 
+QUESTION = ("shoe", "size", "system", "width", "sized_down", "bought_wide")
+
+
 @router.get(
     "/recommend",
     response={200: RecommendationOut, 400: SizingErrorOut, 503: SizingErrorOut},
     summary="Recommend a Kayano 14 size",
 )
+@decorate_view(cache_public(query=QUESTION))
 def recommend(
     request,
     shoe: str = "",
@@ -63,20 +68,9 @@ def recommend(
     uk, eu, cm) in the reference shoe `shoe` (a slug from /api/sizing/shoes). `width` is
     narrow, regular (the default) or wide; `sized_down=1` and `bought_wide=1` are the
     check boxes of the size finder. The same answer as the /sizing/ page."""
-    guide = current_guide()
-    key = (shoe, size, system, width, sized_down, bought_wide)
-    status, body = _answers.get_many([key], lambda keys: _answers_for(keys, guide))[key]
+    question = (shoe, size, system, width, sized_down, bought_wide)
+    status, body = _answer(dict(zip(QUESTION, question, strict=True)), current_guide())
     return Status(status, body)
-
-
-# Each answer is worked out once per change of the guide in each process, as the
-# page's are (sizing.views._answers).
-_answers = KeyedMemo(max_entries=2000)
-QUESTION = ("shoe", "size", "system", "width", "sized_down", "bought_wide")
-
-
-def _answers_for(keys, guide: Guide) -> dict:
-    return {key: _answer(dict(zip(QUESTION, key, strict=True)), guide) for key in keys}
 
 
 def _answer(data: dict, guide: Guide) -> tuple[int, Schema]:
@@ -97,6 +91,7 @@ def _answer(data: dict, guide: Guide) -> tuple[int, Schema]:
 
 
 @router.get("/shoes", response=list[ShoeOut], summary="Reference shoes the finder compares")
+@decorate_view(cache_public())
 def shoes(request):
     """Every shoe the size finder compares with, its slug for `recommend`, and its sizes."""
     return [

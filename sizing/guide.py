@@ -1,37 +1,11 @@
-"""The sizing guide as plain data, read from the database once per change.
+"""The sizing guide as plain data, read from the database once per content generation
+(every save of a sizing record starts a new one)."""
 
-With a cache shared by every process (Redis), `current_guide()` costs no query while
-nothing changes: the guide is kept for the current content generation
-(performance.pagecache), which every save of a sizing record moves on. With a
-per-process cache it costs one small query: a fingerprint (row count and latest
-change of every sizing table), and the guide is rebuilt when the fingerprint moves.
-Either way an editor's change is seen at once by every process.
-"""
-
-import threading
-
-from django.db import connection
-
-from performance.pagecache import GenerationMemo, shared_cache
+from caching.fragments import kept
 from sizing.choices import Condition, Width
 from sizing.engine import BrandChart, Guide, ReferenceShoe, Rule, TargetShoe, WidthRule
-from sizing.models import Brand, Comparison, Shoe, SizeChartRow
+from sizing.models import Brand, Shoe
 from sizing.models import WidthRule as WidthRuleModel
-
-_MODELS = (Brand, SizeChartRow, Shoe, Comparison, WidthRuleModel)
-_lock = threading.Lock()
-_cached: tuple[tuple, Guide] | None = None
-
-
-def _fingerprint() -> tuple:
-    quote = connection.ops.quote_name
-    sql = " UNION ALL ".join(
-        f"SELECT {index}, COUNT(*), MAX({quote('updated_at')}) FROM {quote(model._meta.db_table)}"
-        for index, model in enumerate(_MODELS)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        return tuple(sorted(cursor.fetchall()))
 
 
 def build_guide() -> Guide:
@@ -88,23 +62,6 @@ def build_guide() -> Guide:
     )
 
 
-def _guide_by_fingerprint() -> Guide:
-    global _cached
-    fingerprint = _fingerprint()
-    cached = _cached
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    with _lock:
-        guide = build_guide()
-        _cached = (fingerprint, guide)
-    return guide
-
-
-_by_generation = GenerationMemo(build_guide)
-
-
 def current_guide() -> Guide:
-    """The guide as the database holds it now; rebuilt only after a change."""
-    if shared_cache():
-        return _by_generation.get()
-    return _guide_by_fingerprint()
+    """The guide as the database holds it now, kept for the content generation."""
+    return kept("sizing-guide", None, build_guide)

@@ -7,8 +7,9 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from config.jsonld import JsonLd
-from performance.pagecache import KeyedMemo
+from caching.fragments import kept
+from caching.pages import cache_public
+from seo.jsonld import JsonLd
 from sizing.choices import Condition, System, Width
 from sizing.engine import Guide, Recommendation, format_size
 from sizing.forms import SizeFinderForm
@@ -132,8 +133,8 @@ class FinderAnswer:
     status: int
 
 
-def _answer(data: dict, guide: Guide) -> FinderAnswer:
-    """The form and the answer to the values `data` (those of the query string)."""
+def _answer(data, guide: Guide) -> FinderAnswer:
+    """The form and the answer to the values `data` (the query string)."""
     if "size" in data:
         form = SizeFinderForm(data, guide=guide)
     else:
@@ -153,24 +154,11 @@ def _answer(data: dict, guide: Guide) -> FinderAnswer:
 FINDER_FIELDS = tuple(SizeFinderForm.base_fields)
 
 
-def _answers_for(keys, guide: Guide) -> dict:
-    answers = {}
-    for key in keys:
-        given = zip(FINDER_FIELDS, key, strict=True)
-        answers[key] = _answer({name: value for name, value in given if value is not None}, guide)
-    return answers
-
-
-# Each answer (the form as filled in and the sizes) is worked out once per change of the
-# guide in each process: on release day many readers ask the same few questions.
-_answers = KeyedMemo(max_entries=2000)
-
-
+@cache_public(query=FINDER_FIELDS)
 def finder(request):
     """The size finder: the answer lives in the query string, so it can be shared."""
     guide = current_guide()
-    key = tuple(request.GET.get(name) for name in FINDER_FIELDS)
-    answer = _answers.get_many([key], lambda keys: _answers_for(keys, guide))[key]
+    answer = _answer(request.GET, guide)
     sections = guide_sections(guide)
     context = {
         "guide": guide,
@@ -188,16 +176,7 @@ class GuideSections:
     faq_ld: JsonLd
 
 
-_sections: tuple[Guide, GuideSections] | None = None
-
-
-def guide_sections(guide: Guide) -> GuideSections:
-    """The page's sections that depend on the guide alone (fit, comparisons, charts, FAQ),
-    rendered once for each guide: the guide is a new object after every change."""
-    global _sections
-    cached = _sections
-    if cached is not None and cached[0] is guide:
-        return cached[1]
+def _render_sections(guide: Guide) -> GuideSections:
     faq = faq_entries(guide)
     html = render_to_string(
         "sizing/guide_sections.html",
@@ -208,6 +187,10 @@ def guide_sections(guide: Guide) -> GuideSections:
             "faq": faq,
         },
     )
-    sections = GuideSections(html=mark_safe(html), faq_ld=JsonLd.of(faq_structured_data(faq)))
-    _sections = (guide, sections)
-    return sections
+    return GuideSections(html=mark_safe(html), faq_ld=JsonLd.of(faq_structured_data(faq)))
+
+
+def guide_sections(guide: Guide) -> GuideSections:
+    """The page's sections that depend on the guide alone (fit, comparisons, charts,
+    FAQ), kept for the content generation."""
+    return kept("sizing-guide-sections", None, lambda: _render_sections(guide))

@@ -1,7 +1,12 @@
+import os
+import uuid
+
 import psycopg
 import pytest
+import redis
 from django.conf import settings
 
+from config.settings import redis_cache as redis_cache_settings
 from tests.factories import UserFactory
 
 
@@ -43,10 +48,63 @@ def test_settings(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def new_content_generation():
     """Each test starts a content generation of its own: the rows an earlier test
-    saved were rolled back, which no save signal reports."""
-    from performance import pagecache
+    saved were rolled back, which no save signal reports. (Forgetting the current one
+    starts a new one when it is first asked for: tests without a database ask none.)"""
+    from django.core.cache import cache
 
-    pagecache.bump()
+    from caching import generation
+
+    cache.delete(generation.KEY)
+
+
+REDIS_URL = "redis://127.0.0.1:6379/9"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache as production has it (settings.redis_cache: django-redis), on the real
+    Redis at 127.0.0.1:6379, database 9, under a key prefix of this test's own: only
+    those keys are deleted afterwards. Without Redis the test is skipped, or fails when
+    REQUIRE_SERVICES is set (as in CI)."""
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        message = "no Redis answers at 127.0.0.1:6379"
+        if os.environ.get("REQUIRE_SERVICES"):
+            pytest.fail(message)
+        pytest.skip(message)
+    prefix = f"k14test-{uuid.uuid4().hex}"
+    settings.CACHES = {**settings.CACHES, "default": redis_cache_settings(REDIS_URL, prefix)}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    yield client, prefix
+    keys = list(client.scan_iter(match=f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+@pytest.fixture
+def client():
+    """Django's test client as a reader's browser on the site's own pages (tests.clients)."""
+    from tests.clients import browser
+
+    return browser()
+
+
+@pytest.fixture
+def start_generation(db):
+    """A function that starts the current content generation and reads what every page
+    reads once per generation (when the next scheduled post goes live, the cookie list),
+    so that it is not counted as a page's queries. Call it after creating the content:
+    every save starts a new generation."""
+    from caching import generation
+    from consent.catalogue import current_catalogue
+
+    def start():
+        generation.current()
+        current_catalogue()
+
+    return start
 
 
 @pytest.fixture

@@ -26,8 +26,12 @@ REVIEWED = {
         "fills its own new table from the post bodies: reads posts, locks none of them"
     ),
     ("blog", "0004_post_rank_vector"): (
-        "adds a nullable column (no table rewrite), then fills it with one UPDATE that "
-        "locks each post row, never the table, for under two seconds at 10,000 posts"
+        "not atomic: adds a nullable column (an instant, no table rewrite) and commits, "
+        "then fills it 1,000 rows at a time, each batch its own transaction (tested below)"
+    ),
+    ("consent", "0003_snapshot_existing_records"): (
+        "adds at most one row to its own new table, then points the consent records of the "
+        "current banner version to it with one UPDATE that locks those rows, never the table"
     ),
 }
 
@@ -110,3 +114,28 @@ def test_the_search_index_is_built_concurrently_and_exists():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [module.INDEX])
         assert cursor.fetchone() == (1,)
+
+
+def test_the_rank_vector_is_filled_in_batches_outside_one_long_transaction():
+    from blog.models import Post
+    from tests.factories import PostFactory
+
+    module = importlib.import_module("blog.migrations.0004_post_rank_vector")
+    assert module.Migration.atomic is False
+    posts = PostFactory.create_batch(3)
+    Post.objects.update(rank_vector=None)
+    module.BATCH_SIZE = 2
+    try:
+        with connection.schema_editor(collect_sql=False, atomic=False) as editor:
+            executed = []
+            with connection.execute_wrapper(
+                lambda execute, sql, params, many, context: (
+                    executed.append(sql) or execute(sql, params, many, context)
+                )
+            ):
+                module.fill(apps, editor)
+    finally:
+        module.BATCH_SIZE = 1000
+    updates = [sql for sql in executed if sql.startswith("UPDATE blog_post")]
+    assert len(updates) == 2 and all("WHERE id >= " in sql for sql in updates)
+    assert not Post.objects.filter(pk__in=[p.pk for p in posts], rank_vector=None).exists()

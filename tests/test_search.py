@@ -40,7 +40,7 @@ def test_snippet_escapes_html_from_the_body(client):
     PostFactory(title="Code", body="Use `<script>alert(1)</script>` & <b>care</b>: widths matter.")
     response = client.get(URL, {"q": "widths"})
     snippet = str(response.context["page_obj"][0].snippet_html())
-    assert "<script>" not in response.text and "<b>" not in snippet
+    assert "<script>alert" not in response.text and "<b>" not in snippet
     assert "&amp;" in snippet and "<mark>widths</mark>" in snippet
 
 

@@ -1,5 +1,7 @@
-"""The staff roles (config.roles): Writers, Editors and Site admins, with their rights.
+"""The staff roles: Writers, Editors and Site admins, with their rights.
 
+A copy of config.roles as it stood when the roles were made (migrations import no app
+code); the post-migrate hook in config.apps keeps the groups up to date with it since.
 Permissions are normally created after every migration has run; the roles need them
 now, so they are created here first (the same call, on this migration's models). Safe
 to run on a database where the groups exist: it only adds what is missing.
@@ -7,8 +9,49 @@ to run on a database where the groups exist: it only adds what is missing.
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
+from django.db.models import Q
 
-from config.roles import sync_roles
+EVERY_ACTION = ("add", "change", "delete", "view")
+WRITER_RIGHTS = {
+    ("blog", "post"): ("add", "change", "view"),
+    ("blog", "faq"): EVERY_ACTION,
+    ("blog", "oldslug"): ("view",),
+    ("blog", "author"): ("view",),
+    ("blog", "category"): ("view",),
+    ("blog", "tag"): ("add", "view"),
+    ("colorways", "*"): ("view",),
+    ("sizing", "*"): ("view",),
+}
+EDITOR_RIGHTS = {
+    ("blog", "*"): EVERY_ACTION,
+    ("blog", "post"): (*EVERY_ACTION, "publish"),
+    ("colorways", "*"): EVERY_ACTION,
+    ("sizing", "*"): EVERY_ACTION,
+    ("consent", "policypage"): EVERY_ACTION,
+}
+SITE_ADMIN_RIGHTS = {
+    **EDITOR_RIGHTS,
+    **{
+        (app, "*"): EVERY_ACTION
+        for app in ("auth", "axes", "otp_totp", "otp_static", "two_factor", "consent")
+    },
+    ("cookie_consent", "*"): EVERY_ACTION,
+}
+ROLES = {"Writers": WRITER_RIGHTS, "Editors": EDITOR_RIGHTS, "Site admins": SITE_ADMIN_RIGHTS}
+
+
+def permission_filter(rights):
+    query = Q(pk__in=[])
+    for (app_label, model), actions in rights.items():
+        if model == "*":
+            query |= Q(content_type__app_label=app_label, codename__regex=rf"^({'|'.join(actions)})_")
+        else:
+            query |= Q(
+                content_type__app_label=app_label,
+                content_type__model=model,
+                codename__in=[f"{action}_{model}" for action in actions],
+            )
+    return query
 
 
 def create_roles(apps, schema_editor):
@@ -17,11 +60,11 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, verbosity=0, apps=apps, using=using)
         app_config.models_module = None
-    sync_roles(
-        group_model=apps.get_model("auth", "Group"),
-        permission_model=apps.get_model("auth", "Permission"),
-        using=using,
-    )
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, rights in ROLES.items():
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.add(*Permission.objects.using(using).filter(permission_filter(rights)))
 
 
 class Migration(migrations.Migration):

@@ -49,23 +49,14 @@
     document.head.appendChild(script);
   }
 
-  function freshToken() {
-    return fetch(config.statusUrl, { credentials: "same-origin", cache: "no-store" })
-      .then(function (response) { return response.json(); })
-      .then(function (status) { return status.csrfToken; });
-  }
-
   function submit(form, submitter) {
     var data = new FormData(form);
     if (submitter && submitter.name) data.set(submitter.name, submitter.value);
-    return freshToken().then(function (token) {
-      data.set("csrfmiddlewaretoken", token);
-      return fetch(form.action, {
-        method: "POST",
-        body: data,
-        credentials: "same-origin",
-        headers: { Accept: "application/json", "X-CSRFToken": token },
-      });
+    return fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
     }).then(function (response) {
       return response.json().then(function (body) {
         if (!response.ok) throw new Error(body.error || "Your choice could not be saved.");

@@ -9,9 +9,9 @@ import gzip
 
 import pytest
 
+from bench.seed import PREFIX, seed
 from blog.models import Post
 from colorways.models import Colorway
-from performance.seed import PREFIX, seed
 from tests.browser.conftest import PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -116,10 +116,14 @@ def add_children(colorway, n):
 
 
 @pytest.mark.parametrize("size", [1, 5])
-def test_colorway_page_makes_a_fixed_number_of_queries(client, django_assert_num_queries, size):
+def test_colorway_page_makes_a_fixed_number_of_queries(
+    client, settings, start_generation, django_assert_num_queries, size
+):
+    settings.PAGE_CACHE_SECONDS = 0
     colorway = ColorwayFactory()
     add_children(colorway, size)
     # colorway with collaborator, 6 prefetches, mentioning posts
+    start_generation()
     with django_assert_num_queries(8):
         response = client.get(colorway.get_absolute_url())
     assert response.status_code == HTTPStatus.OK

@@ -1,11 +1,13 @@
-"""Colorway cards embedded in articles, and attempts to smuggle HTML through them."""
+"""Colorway cards embedded in articles: always the colorway as it is now, and attempts to
+smuggle HTML through them."""
 
 from html.parser import HTMLParser
 from http import HTTPStatus
 
 import pytest
 
-from colorways.embeds import expand_colorway_shortcodes, shortcode_keys
+from blog.models import Post
+from colorways.embeds import expand_markers, mark_shortcodes, shortcode_keys
 from colorways.models import Colorway
 from markup.render import render_markdown
 from tests.cards import carded
@@ -27,7 +29,8 @@ def colorway():
 
 
 def render(text: str) -> str:
-    return render_markdown(text, postprocess=expand_colorway_shortcodes).html
+    """The body as stored on save, then as shown to readers."""
+    return expand_markers(render_markdown(text, postprocess=mark_shortcodes).html)
 
 
 class Elements(HTMLParser):
@@ -114,16 +117,43 @@ def test_shortcode_keys_are_listed_once_in_order():
     assert shortcode_keys(text) == ["b", "a"]
 
 
-def test_post_embeds_the_card_and_lists_the_colorways_it_mentions(client, colorway):
+def test_post_embeds_the_card_and_lists_the_colorways_it_only_links_to(client, colorway):
     other = ColorwayFactory(name="Cream/Antler", slug="kith-cream-antler")
     post = PostFactory(
         body="## Pairs\n\n[[colorway:1201A457-101]]\n\nAnd the [[colorway:kith-cream-antler]]."
     )
-    assert '<aside class="colorway-embed"' in post.body_html
+    assert f"<!--colorway-card:{colorway.pk}:1201A457-101-->" in post.body_html
     response = client.get(post.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert html.count('<aside class="colorway-embed"') == 1
+    # the embedded card is not shown a second time below the article
     assert set(carded(response, Colorway)) == {colorway, other}
-    assert "Colorways in this article" in response.content.decode()
+    below = html.split("Colorways in this article")[1]
+    assert "/colorways/kith-cream-antler/" in below and "/colorways/jjjjound-silver/" not in below
+
+
+def test_an_embedded_card_and_link_show_the_colorway_as_it_is_now(client, colorway):
+    post = PostFactory(
+        body="[[colorway:1201A457-101]]\n\nThe [[colorway:jjjjound-silver]] sold out."
+    )
+    colorway.nickname = "JJJJound Pure Silver"
+    colorway.slug = "jjjjound-pure-silver"
+    colorway.save()
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "JJJJound Pure Silver" in html and "JJJJound Silver<" not in html
+    # the link of the inline shortcode (typed with the old slug) follows the new address
+    assert 'href="/colorways/jjjjound-pure-silver/"' in html
+    assert client.get("/colorways/jjjjound-pure-silver/").status_code == HTTPStatus.OK
+    feed = client.get("/blog/feed/").content.decode()
+    assert "JJJJound Pure Silver" in feed and "/colorways/jjjjound-pure-silver/" in feed
+
+
+def test_a_deleted_colorway_shows_its_shortcode_as_typed(client, colorway):
+    post = PostFactory(body="[[colorway:jjjjound-silver]]")
+    colorway.delete()
+    html = client.get(Post.objects.get(pk=post.pk).get_absolute_url()).content.decode()
+    assert "<p>[[colorway:jjjjound-silver]]</p>" in html
 
 
 def test_post_without_shortcodes_has_no_mentions_section(client):

@@ -158,15 +158,15 @@ def test_a_dry_run_lists_every_rows_problems_at_once_in_editors_words(staff_clie
 
 
 def test_confirming_an_import_refreshes_the_cached_pages(staff_client, collaborators):
-    from performance import pagecache
+    from caching import generation as content_generation
 
     response = staff_client.post(
         import_url(), {"format": "0", "resource": "0", "import_file": csv_file(*GOOD_ROWS)}
     )
-    generation = pagecache.generation()
+    generation = content_generation.current().id
     staff_client.post(
         reverse("admin:colorways_colorway_process_import"),
         {**response.context["confirm_form"].initial, "resource": "0"},
     )
     assert Colorway.objects.count() == 2
-    assert pagecache.generation() != generation
+    assert content_generation.current().id != generation

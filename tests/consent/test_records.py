@@ -9,13 +9,14 @@ from cookie_consent.models import Cookie, CookieGroup
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from consent import demo
 from consent.models import ConsentRecord, PolicyPage
+from tests.clients import browser
 from tests.factories import ConsentRecordFactory, CookieFactory, PolicyPageFactory
+from tests.sitemaps import sitemap_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,7 @@ def test_demo_content_is_idempotent_and_gives_every_cookie_a_provider_and_lifeti
 
 
 def test_admin_finds_a_readers_records_by_their_visitor_cookie(staff_client, cookie_groups):
-    reader = Client()
+    reader = browser()
     reader.post(reverse("consent:save"), {"method": "reject_all"})
     token = reader.cookies["consent_visitor"].value
     ConsentRecordFactory()
@@ -133,6 +134,6 @@ def test_admin_finds_a_readers_records_by_their_visitor_cookie(staff_client, coo
 def test_policy_pages_are_in_the_sitemap(client):
     PolicyPageFactory(kind=PolicyPage.Kind.PRIVACY)
     PolicyPageFactory(kind=PolicyPage.Kind.COOKIES, title="Cookie policy")
-    xml = client.get("/sitemap.xml").content.decode()
-    assert f"{reverse('consent:privacy')}</loc>" in xml
-    assert f"{reverse('consent:cookie-policy')}</loc>" in xml
+    urls = sitemap_urls(client)
+    assert f"http://testserver{reverse('consent:privacy')}" in urls
+    assert f"http://testserver{reverse('consent:cookie-policy')}" in urls

@@ -1,10 +1,12 @@
 """The consent rules as plain values, without HTTP or the database."""
 
 import dataclasses
+import importlib
 
 import pytest
 
 from consent.state import (
+    BANNER_WORDING,
     Catalogue,
     Consent,
     CookieInfo,
@@ -86,6 +88,33 @@ def test_version_is_a_short_stable_hash_whatever_the_order():
 )
 def test_any_change_to_what_is_shown_gives_a_new_version(changed):
     assert changed.version != CATALOGUE.version
+
+
+@pytest.mark.parametrize("field", ["title", "text", "policy_link"])
+def test_a_change_to_the_banners_words_gives_a_new_version(field):
+    reworded = dataclasses.replace(BANNER_WORDING, **{field: "Something else {groups}"})
+    assert Catalogue(groups=CATALOGUE.groups, wording=reworded).version != CATALOGUE.version
+
+
+def test_with_the_words_unchanged_consents_given_before_the_words_were_hashed_stay_current():
+    """The version of the groups alone, as every version was made before snapshots."""
+    migration = importlib.import_module("consent.migrations.0003_snapshot_existing_records")
+    groups_only = [
+        {
+            "varname": g.varname,
+            "name": g.name,
+            "description": g.description,
+            "required": g.required,
+            "cookies": [dataclasses.asdict(c) for c in g.cookies],
+        }
+        for g in CATALOGUE.groups
+    ]
+    assert CATALOGUE.version == migration.version_of(groups_only)
+
+
+def test_the_banner_names_the_optional_groups_in_order():
+    assert "optional cookies for analytics and marketing." in CATALOGUE.banner_text
+    assert "{groups}" not in CATALOGUE.banner_text
 
 
 @pytest.mark.parametrize(

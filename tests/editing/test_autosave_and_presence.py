@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post
+from caching import generation as content_generation
 from editing.models import Autosave, EditPresence
-from performance import pagecache
 from tests.admin_forms import submitted_fields
 from tests.factories import PostFactory, UserFactory
 
@@ -32,13 +32,13 @@ def test_an_autosave_is_kept_per_editor_and_offered_back_when_the_form_reopens(
     staff_client, post, client
 ):
     url = reverse("admin:blog_post_autosave", args=[post.pk])
-    generation = pagecache.generation()
+    generation = content_generation.current().id
     response = staff_client.post(url, autosave_body([["body", "Unsaved words."]]))
     assert response.status_code == HTTPStatus.OK
     assert Autosave.objects.get().data["fields"] == [["body", "Unsaved words."]]
     # Readers see nothing of it: the post and the page cache are as they were.
     assert Post.objects.get(pk=post.pk).body == "Stored body."
-    assert pagecache.generation() == generation
+    assert content_generation.current().id == generation
 
     page = staff_client.get(reverse("admin:blog_post_change", args=[post.pk])).text
     assert "You have unsaved changes to this post from" in page

@@ -8,6 +8,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.test import Client
 
 from consent.state import parse_consent
 
@@ -107,6 +108,31 @@ def test_every_page_type_is_sent_with_the_security_headers(client, demo_site, pa
     assert_cookies_are_locked_down(response)
 
 
+def test_a_body_too_large_is_refused_with_the_security_headers(client, settings):
+    settings.MAX_REQUEST_BYTES = 1000
+    response = client.post("/cookies/save/", {"next": "x" * 2000}, secure=True)
+    assert response.status_code == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+    assert_security_headers(response)
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("secure", [True, False])
+def test_a_host_not_allowed_is_refused_with_the_security_headers(client, settings, secure):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/", headers={"host": "evil.example"}, secure=secure)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    for header in (
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Cross-Origin-Resource-Policy",
+    ):
+        assert header in response, header
+    assert ("Strict-Transport-Security" in response) == secure
+
+
 def test_a_plain_http_request_is_redirected_to_https_in_production(client, demo_site, settings):
     settings.SECURE_SSL_REDIRECT = True
     response = client.get("/blog/")
@@ -124,9 +150,20 @@ def nonces(response) -> tuple[str, set[str]]:
 @pytest.mark.parametrize(
     "path", ["/", "/blog/gel-kayano-14-history/", "/colorways/", f"/sizing/?{FINDER_ANSWER}"]
 )
-def test_scripts_carry_a_fresh_nonce_on_every_response(client, demo_site, path):
-    first_allowed, first_used = nonces(client.get(path, secure=True))
-    second_allowed, second_used = nonces(client.get(path, secure=True))
+def test_public_pages_are_the_same_bytes_for_every_reader_with_no_nonce(demo_site, settings, path):
+    settings.PAGE_CACHE_SECONDS = 0  # both responses built afresh, not served from the cache
+    first = Client().get(path, secure=True)
+    second = Client().get(path, secure=True)
+    assert first.content == second.content
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
+    assert "'nonce-" not in first["Content-Security-Policy"]
+    assert "nonce=" not in first.content.decode()
+    assert not first.cookies
+
+
+def test_the_admin_s_scripts_carry_a_fresh_nonce_on_every_response(staff_client, demo_site):
+    first_allowed, first_used = nonces(staff_client.get("/admin/", secure=True))
+    second_allowed, second_used = nonces(staff_client.get("/admin/", secure=True))
     assert first_used == {first_allowed} and second_used == {second_allowed}
     assert first_allowed != second_allowed
     assert len(first_allowed) >= 16
@@ -155,7 +192,7 @@ def set_cookie_names(response) -> set[str]:
 
 
 def test_csrf_cookie_is_secure_httponly_and_samesite(client, demo_site):
-    response = client.get("/", secure=True)
+    response = client.get("/account/login/", secure=True)
     assert "csrftoken" in set_cookie_names(response)
     assert_cookies_are_locked_down(response)
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from sizing.models import Comparison, Shoe
 from sizing.views import offset_words
+from tests.sitemaps import sitemap_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -141,9 +142,7 @@ def test_page_without_sizing_data_still_answers(client, db):
 
 def test_faq_structured_data_matches_the_visible_faq(client, demo_content):
     html = client.get(URL).content.decode()
-    block = re.search(
-        r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', html, re.S
-    )
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(block.group(1))
     assert data["@type"] == "FAQPage"
     questions = [item["name"] for item in data["mainEntity"]]
@@ -166,17 +165,18 @@ def test_editor_change_is_seen_at_once(client, demo_content):
     assert "US men&#x27;s 10.5</p>" in result_region(client.get(URL, AF1))
 
 
-def test_answer_costs_one_query_once_the_guide_is_loaded(
-    client, demo_content, django_assert_num_queries
+def test_answer_costs_no_query_once_the_guide_is_loaded(
+    client, settings, demo_content, django_assert_num_queries
 ):
+    settings.PAGE_CACHE_SECONDS = 0
     client.get(URL, AF1)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         response = client.get(URL, AF1)
     assert response.status_code == HTTPStatus.OK
 
 
 def test_sizing_page_is_in_the_sitemap(client, db):
-    assert "/sizing/</loc>" in client.get(reverse("sitemap")).content.decode()
+    assert "http://testserver/sizing/" in sitemap_urls(client)
 
 
 def test_home_page_features_the_size_finder(client, db):
@@ -198,11 +198,12 @@ def test_offsets_are_written_in_words(low, high, expected):
     assert offset_words(low, high) == expected
 
 
-def test_api_answer_costs_one_query_once_the_guide_is_loaded(
-    client, demo_content, django_assert_num_queries
+def test_api_answer_costs_no_query_once_the_guide_is_loaded(
+    client, settings, demo_content, django_assert_num_queries
 ):
+    settings.PAGE_CACHE_SECONDS = 0
     client.get("/api/sizing/recommend", AF1)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         response = client.get("/api/sizing/recommend", AF1)
     assert response.status_code == HTTPStatus.OK
 

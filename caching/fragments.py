@@ -1,0 +1,68 @@
+"""Rendered fragments (a colorway's card, a feed, the sizing guide) kept for one content
+generation in the cache, shared by every app server when the cache is Redis.
+
+A fragment is named and keyed by plain values that identify content (a primary key, a
+slug), never by what a request asks for, so the number of entries is bounded by the
+content. The keys carry the release, so a deploy never serves what older code built,
+and the script prefix, which starts every link a fragment holds.
+"""
+
+import hashlib
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+from django.core.cache import cache
+from django.urls import get_script_prefix
+
+from caching import generation
+from caching.release import release
+
+PREFIX = "fragment"
+
+
+def _cache_key(name: str, key: Hashable) -> str:
+    # The script prefix: fragments hold links, which start with it.
+    digest = hashlib.sha256(f"{get_script_prefix()}\n{key!r}".encode()).hexdigest()[:32]
+    return f"{PREFIX}:{release()}:{name}:{digest}"
+
+
+def kept_many(
+    name: str, keys: Iterable[Hashable], build_many: Callable[[list], dict]
+) -> dict[Hashable, Any]:
+    """The values of `keys` kept under `name` for the current generation; `build_many`
+    builds those not kept yet (given a list of keys, it returns {key: value} for the
+    keys that exist), and they are kept. Keys without a value are left out."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return {}
+    cache_keys = {key: _cache_key(name, key) for key in keys}
+    found = cache.get_many([generation.KEY, *cache_keys.values()])
+    current = generation.current(found.get(generation.KEY))
+    values = {}
+    for key in keys:
+        entry = found.get(cache_keys[key])
+        if current is not None and entry is not None and entry[0] == current.id:
+            values[key] = entry[1]
+    missing = [key for key in keys if key not in values]
+    if missing:
+        built = build_many(missing)
+        values.update(built)
+        if current is not None and built:
+            cache.set_many(
+                {cache_keys[key]: (current.id, value) for key, value in built.items()},
+                current.seconds_left() or 1,
+            )
+    return {key: values[key] for key in keys if key in values}
+
+
+def kept(name: str, key: Hashable, build: Callable[[], Any]) -> Any:
+    """The value kept under `name` and `key` for the current generation, built by
+    `build()` when it is not kept yet."""
+    return kept_many(name, [key], lambda keys: {key: build()})[key]
+
+
+def in_order(name: str, keys: Iterable[Hashable], build_many: Callable[[list], dict]) -> list:
+    """`kept_many`'s values in the order of `keys`, leaving out keys without one."""
+    keys = list(keys)
+    found = kept_many(name, keys, build_many)
+    return [found[key] for key in keys if key in found]
