@@ -204,6 +204,7 @@ def derive_body(markdown: str) -> PostBody:
 class Post(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
 
     title = models.CharField(max_length=200)
@@ -281,6 +282,7 @@ class Post(models.Model):
     class Meta:
         ordering = ["-publish_at", "-id"]
         get_latest_by = "publish_at"
+        permissions = [("publish_post", "Can publish, schedule and send back posts")]
         indexes = [models.Index(fields=["status", "publish_at"], name="blog_post_status_publish")]
         constraints = [
             models.CheckConstraint(
@@ -401,6 +403,46 @@ class ColorwayMention(models.Model):
 
     def __str__(self):
         return f"[[colorway:{self.key}]]"
+
+
+class ReviewEvent(models.Model):
+    """A step of a post's review: who submitted it, sent it back (and why) or published it."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted for review"
+        SENT_BACK = "sent_back", "Sent back to the writer"
+        PUBLISHED = "published", "Published"
+        SCHEDULED = "scheduled", "Scheduled"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="review_events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=12, choices=Kind)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.summary
+
+    @property
+    def actor_name(self) -> str:
+        if self.actor is None:
+            return "someone"
+        return self.actor.get_full_name() or self.actor.get_username()
+
+    @property
+    def summary(self) -> str:
+        """One line for the history: "Sent back to the writer by Charly: fix the intro"."""
+        text = f"{self.get_kind_display()} by {self.actor_name}"
+        if self.kind == self.Kind.SCHEDULED:
+            when = timezone.localtime(self.post.publish_at)
+            text += f" for {when:%d %B %Y, %H:%M}"
+        return f"{text}: {self.comment}" if self.comment else f"{text}."
 
 
 @reversion.register()

@@ -1,14 +1,25 @@
-from django.contrib import admin
+import csv
+
+from django.contrib import admin, messages
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
+from import_export.results import RowResult
 
+from colorways import importing
 from colorways.models import (
     Collaborator,
     Colorway,
     ColorwayImage,
     Gender,
+    ImportBatch,
     Listing,
     Milestone,
     PaletteColour,
@@ -18,8 +29,16 @@ from colorways.models import (
     RetailPrice,
     Source,
 )
-from colorways.resources import ColorwayImportForm, ColorwayResource
-from config.editing import KeepInputOnDatabaseErrorMixin
+from colorways.resources import (
+    COLUMNS,
+    TEMPLATE_ROWS,
+    ColorwayImportForm,
+    ColorwayResource,
+    check_upload,
+    problems,
+)
+from editing.mixins import CollaborativeEditingMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -106,21 +125,20 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Colorway)
-class ColorwayAdmin(KeepInputOnDatabaseErrorMixin, ImportExportModelAdmin):
+class ColorwayAdmin(
+    KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, ImportExportModelAdmin
+):
     resource_classes = [ColorwayResource]
     formats = [base_formats.CSV]
     import_form_class = ColorwayImportForm
     import_template_name = "admin/colorways/colorway/import.html"
     list_display = [
-        "name",
-        "nickname",
+        "name_and_nickname",
         "style_code",
         "collaborator",
         "release_display",
-        "status_label",
-        "gender_label",
+        "status_and_disputes",
         "swatches",
-        "disputed",
     ]
     list_filter = [StatusFilter, "collaborator", YearFilter, GenderFilter, "release_precision"]
     list_select_related = ["collaborator"]
@@ -161,12 +179,145 @@ class ColorwayAdmin(KeepInputOnDatabaseErrorMixin, ImportExportModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("palette", "sources")
 
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "import/template.csv",
+                wrap(self.import_template_view),
+                name="colorways_colorway_import_template",
+            ),
+            path(
+                "import/batches/",
+                wrap(require_POST(self.import_stage_view)),
+                name="colorways_colorway_import_stage",
+            ),
+            path(
+                "import/batches/<uuid:batch_id>/check/",
+                wrap(require_POST(self.import_check_view)),
+                name="colorways_colorway_import_check",
+            ),
+            path(
+                "import/batches/<uuid:batch_id>/commit/",
+                wrap(require_POST(self.import_commit_view)),
+                name="colorways_colorway_import_commit",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_template_view(self, request):
+        """A CSV file with every column and example rows, to fill in."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="colorways-template.csv"'
+        writer = csv.writer(response)
+        writer.writerow(COLUMNS)
+        writer.writerows(TEMPLATE_ROWS)
+        return response
+
+    # The page's script imports a file in steps (colorways.importing), each a short request.
+
+    def _batch(self, request, batch_id) -> ImportBatch:
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(ImportBatch, pk=batch_id, user=request.user)
+
+    def import_stage_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        upload = request.FILES.get("import_file")
+        if upload is None:
+            return JsonResponse({"problems": ["Choose a CSV file to import."]}, status=400)
+        try:
+            data = check_upload(upload)
+            batch = importing.stage(user=request.user, data=data, file_name=upload.name)
+        except ValidationError as error:
+            return JsonResponse({"problems": error.messages}, status=400)
+        except importing.ImportRefused as refused:
+            return JsonResponse({"problems": refused.problems}, status=400)
+        return JsonResponse(
+            {"batch": str(batch.pk), "total": len(batch.rows), "chunk": importing.CHUNK_ROWS}
+        )
+
+    def import_check_view(self, request, batch_id):
+        batch = self._batch(request, batch_id)
+        try:
+            chunk = importing.check_part(batch=batch, start=int(request.POST.get("start", "")))
+        except ValueError:
+            return JsonResponse({"problems": ["Say which rows to check."]}, status=400)
+        except importing.ImportRefused as refused:
+            return JsonResponse({"problems": refused.problems}, status=400)
+        return JsonResponse(
+            {
+                "done": chunk.start + chunk.size,
+                "total": len(batch.rows),
+                "problems": chunk.problems,
+                "totals": chunk.totals,
+            }
+        )
+
+    def import_commit_view(self, request, batch_id):
+        batch = self._batch(request, batch_id)
+        try:
+            saved = importing.commit(batch=batch, user=request.user)
+        except importing.ImportRefused as refused:
+            return JsonResponse({"problems": refused.problems}, status=409)
+        self.message_user(
+            request,
+            f"Imported the file: {saved.added} colorway(s) added, {saved.changed} changed.",
+            messages.SUCCESS,
+        )
+        return JsonResponse(
+            {
+                "redirect": reverse("admin:colorways_colorway_changelist"),
+                "added": saved.added,
+                "changed": saved.changed,
+            }
+        )
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            found = problems(result)
+            shown = " ".join(found[:5]) + (
+                f" (and {len(found) - 5} more)" if len(found) > 5 else ""
+            )
+            self.message_user(
+                request,
+                f"Nothing was imported: {shown} Check the file again.",
+                messages.ERROR,
+            )
+            return redirect("admin:colorways_colorway_import")
+        return super().process_result(result, request)
+
+    def generate_log_entries(self, result, request):
+        """One change-log entry per added or changed colorway, in the editors' words."""
+        for import_type, action, message in (
+            (RowResult.IMPORT_TYPE_NEW, ADDITION, "Added by a CSV import."),
+            (RowResult.IMPORT_TYPE_UPDATE, CHANGE, "Changed by a CSV import."),
+        ):
+            instances = [row.instance for row in result if row.import_type == import_type]
+            if instances:
+                LogEntry.objects.log_actions(
+                    request.user.pk,
+                    instances,
+                    action,
+                    change_message=message,
+                    single_object=len(instances) == 1,
+                )
+
     def has_import_permission(self, request):
         # An import both adds and changes colorways.
         return self.has_add_permission(request) and self.has_change_permission(request)
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    @admin.display(description="name", ordering="name")
+    def name_and_nickname(self, colorway):
+        if not colorway.nickname:
+            return colorway.name
+        return format_html("{}<small>{}</small>", colorway.name, colorway.nickname)
 
     @admin.display(description="release date", ordering="release_date")
     def release_display(self, colorway):
@@ -191,9 +342,13 @@ class ColorwayAdmin(KeepInputOnDatabaseErrorMixin, ImportExportModelAdmin):
             ((c.name, c.name, c.hex) for c in colorway.palette.all()),
         )
 
-    @admin.display(description="disputed", boolean=True)
-    def disputed(self, colorway):
-        return colorway.is_disputed
+    @admin.display(description="status", ordering="release_until")
+    def status_and_disputes(self, colorway):
+        if not colorway.is_disputed:
+            return colorway.current_status.label
+        return format_html(
+            '{}<small class="disputed">Sources disagree</small>', colorway.current_status.label
+        )
 
     @admin.display(description="public page")
     def public_link(self, colorway):

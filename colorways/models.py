@@ -1,6 +1,8 @@
 import datetime
+import uuid
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import connections, models
@@ -408,15 +410,20 @@ class Colorway(DatedRecord, SourcedRecord):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.derive_fields()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("colorways:colorway-detail", kwargs={"slug": self.slug})
+
+    def derive_fields(self) -> None:
+        """Normalize and derive what a save stores besides the editor's input (also called
+        before bulk writes, which bypass save())."""
         self.style_code = self.style_code.strip().upper()
         self.normalize_release_date()
         window = releases.release_window(date=self.release_date, precision=self.release_precision)
         self.release_until = window.end if window else None
         self.story_html = render_markdown(self.story).html
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("colorways:colorway-detail", kwargs={"slug": self.slug})
 
     def clean(self):
         self.style_code = self.style_code.strip().upper()
@@ -749,3 +756,42 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.get_fact_display()}: {self.claim} ({self.publication})"
+
+
+class ImportBatch(models.Model):
+    """A CSV file of colorways being imported from the admin: the page's script has it
+    checked chunk by chunk (each chunk's rows prepared and kept here), then saved in
+    one transaction. Readers see nothing of it until then."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=255, blank=True)
+    headers = models.JSONField(default=list)
+    rows = models.JSONField(default=list, help_text="The file's rows, as lists of cells.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Import of {self.file_name or 'a file'} ({len(self.rows)} rows)"
+
+
+class ImportChunk(models.Model):
+    """The checked rows of one part of an ImportBatch, ready to be written."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="chunks")
+    start = models.PositiveIntegerField(help_text="Index of the chunk's first row in the file.")
+    size = models.PositiveIntegerField()
+    prepared = models.JSONField(default=list)
+    problems = models.JSONField(default=list)
+    totals = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "start"], name="colorways_import_chunk_once")
+        ]
+
+    def __str__(self):
+        return f"Rows {self.start + 1}–{self.start + self.size} of {self.batch}"

@@ -1,1 +1,1 @@
-"""The site package has no models; this module lets its post-migrate hook run."""
+"""The site package has no models; its migrations create the staff roles (config.roles)."""

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "colorways",
     "sizing",
     "blog",
+    "editing",
     "caching",
     "bench",
     # Last, so that its post-migrate hook sees every other app's permissions.
@@ -160,6 +161,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Seconds a client is asked to wait (Retry-After) when the database or the cache is unreachable.
+RETRY_AFTER_SECONDS = 30
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -328,7 +332,13 @@ SESSION_ENGINE = (
 # which every kept page and fragment belongs to; the models listed apart record
 # readers' own actions, which change no page.
 CONTENT_APPS = ["blog", "colorways", "sizing", "consent", "cookie_consent"]
-NOT_CONTENT_MODELS = ["consent.consentrecord", "consent.bannerversion"]
+NOT_CONTENT_MODELS = [
+    "consent.consentrecord",
+    "consent.bannerversion",
+    # A colorway CSV file being checked: nothing readers see until it is imported.
+    "colorways.importbatch",
+    "colorways.importchunk",
+]
 # Public pages (caching.pages.cache_public) may be kept this long by the site's page
 # cache and by HTTP caches in front of it (s-maxage); 0 turns both off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

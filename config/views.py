@@ -30,10 +30,9 @@ from colorways.cards import colorway_cards
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
 
-# Seconds a client is asked to wait when the database or the cache is unreachable.
-RETRY_AFTER_SECONDS = 30
 UNAVAILABLE_DETAIL = (
-    f"The site's data cannot be reached for a moment: try again in {RETRY_AFTER_SECONDS} seconds."
+    "The site's data cannot be reached for a moment: "
+    f"try again in {settings.RETRY_AFTER_SECONDS} seconds."
 )
 UNAVAILABLE = (OperationalError, InterfaceError)
 SEARCH_RESULTS_PER_PAGE = 10
@@ -192,7 +191,7 @@ def server_error(request):
             response = JsonResponse({"detail": UNAVAILABLE_DETAIL}, status=503)
         else:
             response = HttpResponse(loader.render_to_string("503.html"), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
     return defaults.server_error(request)

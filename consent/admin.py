@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.db.models import Count
 from django.template.loader import render_to_string
 
-from config.editing import KeepInputOnDatabaseErrorMixin
 from consent.catalogue import current_catalogue
 from consent.models import BannerVersion, ConsentRecord, CookieDetail, PolicyPage
 from consent.records import Visitor
+from editing.saving import KeepInputOnDatabaseErrorMixin
 
 
 def render_snapshot(snapshot: BannerVersion | None, choices: dict | None = None) -> str:

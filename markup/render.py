@@ -7,6 +7,7 @@ schemes listed here survive.
 """
 
 import html
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,6 +48,19 @@ EXTENSIONS = [
     "markdown.extensions.toc",
 ]
 EXTENSION_CONFIGS = {"markdown.extensions.toc": {"toc_depth": "2-3"}}
+
+
+_per_thread = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    """This thread's Markdown converter, reset: building one costs more than converting
+    a short text, and a bulk import converts thousands."""
+    converter = getattr(_per_thread, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+        _per_thread.converter = converter
+    return converter.reset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +111,7 @@ def render_markdown(text: str, *, postprocess: Callable[[str], str] | None = Non
     HTML: it runs after the sanitizer so it can add markup the site itself
     renders (and escapes), which nothing typed in `text` can imitate.
     """
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    md = _markdown()
     body = sanitize_html(md.convert(text or ""))
     if postprocess is not None:
         body = postprocess(body)

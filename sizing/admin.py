@@ -2,7 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 
-from config.editing import KeepInputOnDatabaseErrorMixin
+from editing.mixins import CollaborativeEditingMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin
 from sizing.engine import ChartRow, chart_problems
 from sizing.models import Brand, Comparison, Shoe, SizeChartRow, WidthRule
 
@@ -41,7 +42,7 @@ class SizeChartRowInline(admin.TabularInline):
 
 
 @admin.register(Brand)
-class BrandAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class BrandAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "row_count", "updated_at"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -74,7 +75,7 @@ class ComparisonInline(admin.StackedInline):
 
 
 @admin.register(Shoe)
-class ShoeAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class ShoeAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin):
     list_display = ["__str__", "slug", "position", "fit", "is_target", "widths"]
     list_editable = ["position"]
     list_filter = ["brand", "fit", "is_target"]
@@ -96,7 +97,7 @@ class ShoeAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
 
 
 @admin.register(Comparison)
-class ComparisonAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class ComparisonAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin):
     list_display = ["shoe", "condition", "offset_min", "offset_max"]
     list_filter = ["condition", "shoe__brand"]
     list_select_related = ["shoe__brand"]
@@ -105,5 +106,5 @@ class ComparisonAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
 
 
 @admin.register(WidthRule)
-class WidthRuleAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class WidthRuleAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin):
     list_display = ["width", "offset", "explanation"]

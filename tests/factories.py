@@ -37,6 +37,19 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
+class StaffFactory(UserFactory):
+    """A staff account in the given roles: StaffFactory(roles=["Writers"])."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def roles(user, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        if create and extracted:
+            user.groups.add(*Group.objects.filter(name__in=extracted))
+
+
 class AuthorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Author

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 
 from blog.models import FAQ, Post
-from config.editing import KeepInputOnDatabaseErrorMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin
 from tests.factories import PostFactory
 from tests.test_blog_admin import ADD_URL, post_form
 

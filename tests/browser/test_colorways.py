@@ -1,6 +1,7 @@
 """The catalogue as a reader on a phone sees it, in a real Chromium under the site's CSP."""
 
 import pytest
+from playwright.sync_api import expect
 
 from colorways import demo
 from tests.browser.conftest import PHONE
@@ -73,9 +74,10 @@ def test_editor_sees_the_bad_row_of_a_csv_before_anything_is_saved(
     page = context.new_page()
     page.goto(live_server.url + "/admin/colorways/colorway/import/")
     page.set_input_files("input[name=import_file]", str(upload))
-    page.get_by_role("button", name="Submit").click()
-    page.wait_for_load_state()
-    assert page.get_by_text("Use the Asics pattern").is_visible()
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.locator("[data-import-problems]")).to_contain_text(
+        "Row 2: style code “1201A111201”: use the Asics pattern"
+    )
     screenshot(page, "admin-colorway-import-errors")
     assert Colorway.objects.count() == 0
     context.close()

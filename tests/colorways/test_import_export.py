@@ -138,3 +138,35 @@ def test_an_import_updates_by_slug_and_leaves_missing_columns_alone():
         "Kept.",
         "Vintage Tech 2023",
     )
+
+
+def test_a_dry_run_lists_every_rows_problems_at_once_in_editors_words(staff_client, collaborators):
+    unknown = "kith-nyc,Grey,,,Kith NYC,,,,"
+    response = staff_client.post(
+        import_url(),
+        {"format": "0", "resource": "0", "import_file": csv_file(unknown, *GOOD_ROWS, BAD_ROW)},
+    )
+    found = [
+        li.strip() for li in response.text.split('class="import-problems"')[1].split("<li>")[1:]
+    ]
+    assert found[0].startswith(
+        "Row 1: no collaborator called “Kith NYC” — create it first (Colorways → "
+        "Collaborators) or fix the name."
+    )
+    assert found[1].startswith("Row 4: style code “1201A457101”: use the Asics pattern")
+    assert Colorway.objects.count() == 0
+
+
+def test_confirming_an_import_refreshes_the_cached_pages(staff_client, collaborators):
+    from caching import generation as content_generation
+
+    response = staff_client.post(
+        import_url(), {"format": "0", "resource": "0", "import_file": csv_file(*GOOD_ROWS)}
+    )
+    generation = content_generation.current().id
+    staff_client.post(
+        reverse("admin:colorways_colorway_process_import"),
+        {**response.context["confirm_form"].initial, "resource": "0"},
+    )
+    assert Colorway.objects.count() == 2
+    assert content_generation.current().id != generation

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from blog.models import Post
-from config.apps import EDITORS_GROUP
+from config.roles import EDITORS as EDITORS_GROUP
 from tests.factories import PostFactory, UserFactory
 from tests.images import image_bytes, upload
 

@@ -2,10 +2,9 @@
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError, connections, router
-
-from config.views import RETRY_AFTER_SECONDS
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +67,7 @@ class KeepInputOnDatabaseErrorMixin:
         response = super().changeform_view(request, object_id, form_url, extra_context)
         if unavailable:
             response.status_code = 503
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
         else:
             response.status_code = 400
         return response
