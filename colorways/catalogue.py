@@ -14,6 +14,7 @@ from django import forms
 from django.db.models import Count, Exists, F, OuterRef
 from django.utils import timezone
 
+from caching.fragments import kept
 from colorways.models import (
     CATALOGUE_CURRENCY,
     Collaborator,
@@ -86,7 +87,11 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, collaborators=None, years=None, **kwargs):
         super().__init__(*args, **kwargs)
         if collaborators is None:
-            collaborators = Collaborator.objects.values_list("slug", "name")
+            collaborators = kept(
+                "collaborator-choices",
+                None,
+                lambda: list(Collaborator.objects.values_list("slug", "name")),
+            )
         self.fields["collaborator"].choices = [
             ("", "Anyone"),
             (GENERAL_RELEASE, "General release"),
