@@ -1,13 +1,14 @@
 from django.db.models import Exists, OuterRef
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
 from blog.article import LONG_COLUMNS, ArticleParts
-from blog.cards import post_cards
+from blog.cards import post_cards, published_keys
 from blog.models import Author, Category, OldSlug, Post, Tag
+from caching.fragments import kept_many
 from caching.pages import cache_public
 from seo.links import site_url
 
@@ -20,7 +21,7 @@ class PostListView(ListView):
     template_name = "blog/post_list.html"
 
     def get_queryset(self):
-        return Post.objects.published().values_list("pk", flat=True)
+        return published_keys()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -37,11 +38,18 @@ class FilteredPostListView(PostListView):
 
     def get_queryset(self):
         model, lookup = self.model_filter
-        published = Post.objects.published().filter(**{lookup: OuterRef("pk")})
-        self.subject = get_object_or_404(
-            model.objects.filter(Exists(published)), slug=self.kwargs["slug"]
-        )
-        return super().get_queryset().filter(**{lookup: self.subject.pk})
+        slug = self.kwargs["slug"]
+
+        def subjects(slugs) -> dict:
+            published = Post.objects.published().filter(**{lookup: OuterRef("pk")})
+            found = model.objects.filter(Exists(published), slug=slugs[0]).first()
+            return {} if found is None else {slugs[0]: found}
+
+        found = kept_many(f"post-subject-{lookup}", [slug], subjects)
+        if not found:
+            raise Http404(f"No such {model._meta.verbose_name}.")
+        self.subject = found[slug]
+        return published_keys(lookup, self.subject.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, **kwargs)

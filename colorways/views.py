@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -35,16 +34,9 @@ from colorways.timeline import timeline_years
 from seo.links import site_url
 
 
-@dataclass(frozen=True, slots=True)
-class CataloguePanel:
-    """What a catalogue address shows above its cards: what was not understood and the
-    filter form with its counts (HTML), and how many colorways match."""
-
-    html: str
-    count: int
-
-
-def _panel(params: CatalogueParams, *, sort_given: bool, today) -> CataloguePanel:
+def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
+    """What a catalogue address shows above its cards (HTML): what was not understood,
+    and the filter form with the count next to each choice."""
     filters = params.filters
     facets = facet_counts(filters=filters, today=today)
     labels = {name: field.label for name, field in CatalogueFilterForm.base_fields.items()}
@@ -65,9 +57,7 @@ def _panel(params: CatalogueParams, *, sort_given: bool, today) -> CataloguePane
             "sort": params.sort,
         },
     )
-    # Every colorway has exactly one status, so the status facet already counts them.
-    count = sum(facet.count for facet in facets.status if filters.status in (None, facet.value))
-    return CataloguePanel(html=mark_safe(html), count=count)
+    return mark_safe(html)
 
 
 @cache_public(query=QUERY_FIELDS)
@@ -77,25 +67,23 @@ def colorway_list(request):
     filters = params.filters
     sort_given = bool(request.GET.get("sort"))
 
-    def build() -> CataloguePanel:
+    def build() -> str:
         return _panel(params, sort_given=sort_given, today=today)
 
-    # Kept only for addresses made of choices: a price or a malformed value could be
-    # anything, and no address may add entries at will.
-    bounded = filters.price_min is None and filters.price_max is None and not params.errors
-    if bounded:
+    # Kept only for addresses made of valid choices: a price or a value not understood
+    # could be anything, and no address may add entries at will.
+    if filters.price_min is None and filters.price_max is None and not params.errors:
         panel = kept("catalogue-panel", (filters, params.sort, sort_given), build)
     else:
         panel = build()
     paginator = Paginator(catalogue_keys(filters=filters, sort=params.sort, today=today), PER_PAGE)
-    paginator.count = panel.count
     if params.page > max(paginator.num_pages, 1):
         raise Http404("No such page of colorways.")
     page_obj = paginator.page(params.page)
     context = {
         "params": params,
         "filters": filters,
-        "panel": panel.html,
+        "panel": panel,
         "page_obj": page_obj,
         "cards": colorway_cards(page_obj.object_list),
     }
@@ -137,13 +125,13 @@ CALENDAR_LIMIT = 24
 
 def _calendar_section(status: str, sort: str, today) -> dict:
     keys = catalogue_keys(filters=CatalogueFilters(status=status), sort=sort, today=today)
-    first = list(keys[: CALENDAR_LIMIT + 1])
     query = urlencode({"status": status, "sort": sort})
-    more = len(first) > CALENDAR_LIMIT
     return {
-        "cards": colorway_cards(first[:CALENDAR_LIMIT]),
-        "count": keys.count() if more else len(first),
-        "all_url": f"{reverse('colorways:colorway-list')}?{query}" if more else "",
+        "cards": colorway_cards(keys[:CALENDAR_LIMIT]),
+        "count": len(keys),
+        "all_url": f"{reverse('colorways:colorway-list')}?{query}"
+        if len(keys) > CALENDAR_LIMIT
+        else "",
     }
 
 
