@@ -252,7 +252,7 @@ _STRIPE_DIVIDERS = (
 )
 # The external heel clutch, with two openings that show the heel overlay underneath.
 _HEEL_COUNTER = (
-    "M88 330 C68 292 56 244 60 200 C63 166 70 146 74 132 L94 138 "
+    "M88 330 C68 292 56 244 60 200 C63 168 68 150 72 138 C76 128 90 128 96 138 "
     "C130 216 194 270 286 304 L286 330 Z "
     "M84 190 C80 226 84 260 92 290 L172 290 C134 262 106 228 84 190 Z "
     "M116 204 C140 242 172 268 212 288 L238 288 C196 266 156 240 116 204 Z"
@@ -261,7 +261,7 @@ _MESH_ROWS = tuple(
     f"M{x0} {y0} C{x0 + 80} {y0 + 6} {x1 - 80} {y1 - 16} {x1} {y1}"
     for x0, y0, x1, y1 in ((700, 206, 904, 258), (690, 222, 890, 272), (680, 238, 876, 284))
 ) + tuple(f"M240 {y} C320 {y + 10} 440 {y + 36} 540 {y + 70}" for y in range(176, 249, 18))
-_TREAD = " ".join(f"M{x} 395 L{x} 402" for x in range(160, 780, 28))
+_TREAD = " ".join(f"M{x} 402 L{x + 7} 394" for x in range(150, 770, 22))
 
 _DRAWING: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -398,9 +398,9 @@ _DRAWING: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ),
             (
                 "fill",
-                f"M70 132 C71 118 72 104 74 92 C76 84 80 78 88 74 {_COLLAR_LINE} "
+                f"M66 140 C68 124 72 104 74 92 C76 84 80 78 88 74 {_COLLAR_LINE} "
                 "C372 94 374 108 368 120 C336 152 300 166 262 168 C226 168 196 152 166 134 "
-                "C132 114 100 112 70 132 Z",
+                "C132 114 100 112 66 140 Z",
             ),
             (
                 "stitch",
