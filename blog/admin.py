@@ -12,6 +12,12 @@ from editing.mixins import CollaborativeEditingMixin
 from editing.saving import KeepInputOnDatabaseErrorMixin
 from markup.widgets import ArticleEditor
 
+# A change to any of these after publication is an edit readers are told about
+# ("updated" on the page, dateModified for search engines, the feed's updated date).
+EDITED_FIELDS = frozenset(
+    {"title", "summary", "body", "hero_image", "hero_alt", "category", "tags", "related"}
+)
+
 
 @admin.register(Author)
 class AuthorAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
@@ -204,6 +210,8 @@ class PostAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, Versio
             scheduled=obj.publish_at > timezone.now(),
         )
         obj.status = outcome.status
+        if change and set(form.changed_data) & EDITED_FIELDS and self._was_public(obj):
+            obj.edited_at = timezone.now()
         super().save_model(request, obj, form, change)
         if outcome.event:
             request.review_event = ReviewEvent.objects.create(
@@ -214,6 +222,19 @@ class PostAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, Versio
                 if outcome.event == ReviewEvent.Kind.SENT_BACK
                 else "",
             )
+
+    @staticmethod
+    def _was_public(post) -> bool:
+        """Whether readers could see the post before this save: only then is a change an
+        edit they are told about."""
+        return Post.objects.published().filter(pk=post.pk).exists()
+
+    def save_related(self, request, form, formsets, change):
+        edited = change and any(formset.has_changed() for formset in formsets)
+        if edited and self._was_public(form.instance):
+            form.instance.edited_at = timezone.now()
+            Post.objects.filter(pk=form.instance.pk).update(edited_at=form.instance.edited_at)
+        super().save_related(request, form, formsets, change)
 
     def _with_review_step(self, request, entry):
         event = getattr(request, "review_event", None)

@@ -51,7 +51,7 @@ class LatestPostsFeed(Feed):
         return post.publish_at
 
     def item_updateddate(self, post):
-        return post.updated_at
+        return post.modified_at
 
     def item_author_name(self, post):
         return post.author.name

@@ -248,6 +248,13 @@ class Post(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    edited_at = models.DateTimeField(
+        "edited",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When an editor last changed the published article (not a data load).",
+    )
     seo_title = models.CharField(
         "SEO title",
         max_length=70,
@@ -339,6 +346,12 @@ class Post(models.Model):
     @property
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def modified_at(self):
+        """When the article last changed for its readers: its last edit after it was
+        published, else its publication."""
+        return self.edited_at or self.publish_at
 
     @property
     def page_title(self) -> str:

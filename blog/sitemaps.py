@@ -8,10 +8,10 @@ class PostSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return Post.objects.published().only("slug", "updated_at").order_by("pk")
+        return Post.objects.published().only("slug", "publish_at", "edited_at").order_by("pk")
 
     def lastmod(self, post):
-        return post.updated_at
+        return post.modified_at
 
 
 class AuthorSitemap(Sitemap):

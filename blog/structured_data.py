@@ -21,7 +21,7 @@ def structured_data(post, site_url: str, *, faqs: list, word_count: int) -> dict
         "headline": post.title,
         "description": post.description,
         "datePublished": post.publish_at.isoformat(),
-        "dateModified": post.updated_at.isoformat(),
+        "dateModified": post.modified_at.isoformat(),
         "author": {
             "@type": "Person",
             "name": post.author.name,

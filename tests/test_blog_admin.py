@@ -1,4 +1,6 @@
 import datetime
+import json
+import re
 from http import HTTPStatus
 
 import pytest
@@ -204,3 +206,58 @@ def test_non_staff_cannot_reach_the_post_admin(reader_client):
     response = reader_client.get(ADD_URL)
     assert response.status_code == HTTPStatus.FOUND
     assert "/admin/login/" in response["Location"]
+
+
+def article_dates(client, post) -> tuple[str, str]:
+    html = client.get(post.get_absolute_url()).text
+    for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+        data = json.loads(block)
+        if data["@type"] == "Article":
+            return data["datePublished"], data["dateModified"]
+    raise AssertionError("no Article structured data")
+
+
+def test_an_article_never_edited_keeps_its_publish_date_as_its_modified_date(client):
+    published = timezone.now() - datetime.timedelta(days=30)
+    post = PostFactory(publish_at=published)
+    post.save()  # saved again by a data load: not an edit
+    published_date, modified = article_dates(client, post)
+    assert modified == published_date == published.isoformat()
+    assert "· updated" not in client.get(post.get_absolute_url()).text
+
+
+def test_an_editor_s_change_after_publishing_is_the_article_s_modified_date(editor_client, client):
+    post = PostFactory(publish_at=timezone.now() - datetime.timedelta(days=30))
+    change_url = reverse("admin:blog_post_change", args=[post.pk])
+    data = post_form(
+        slug=post.slug,
+        title=post.title,
+        body="A rewritten paragraph.",
+        author=post.author_id,
+        category=post.category_id,
+        publish_at_0=post.publish_at.strftime("%Y-%m-%d"),
+        publish_at_1=post.publish_at.strftime("%H:%M:%S"),
+    )
+    assert editor_client.post(change_url, data).status_code == HTTPStatus.FOUND
+    post.refresh_from_db()
+    assert post.edited_at.date() == timezone.now().date()
+    _, modified = article_dates(client, post)
+    assert modified == post.edited_at.isoformat()
+    assert "· updated" in client.get(post.get_absolute_url()).text
+
+
+def test_changes_made_while_publishing_a_draft_are_not_an_edit(editor_client):
+    post = PostFactory(status=Post.Status.DRAFT)
+    change_url = reverse("admin:blog_post_change", args=[post.pk])
+    data = post_form(
+        slug=post.slug,
+        title=post.title,
+        summary=post.summary,
+        body="The last touches before it goes out.",
+        author=post.author_id,
+        category=post.category_id,
+        _publish="Publish",
+    )
+    assert editor_client.post(change_url, data).status_code == HTTPStatus.FOUND
+    post.refresh_from_db()
+    assert post.is_public and post.edited_at is None
