@@ -53,7 +53,7 @@ def test_sitemap_lists_published_posts_with_lastmod(client):
     draft = PostFactory(status=Post.Status.DRAFT)
     urls = sitemap_urls(client)
     post_url = f"http://testserver{post.get_absolute_url()}"
-    assert urls[post_url] and urls[post_url].startswith(str(post.updated_at.date()))
+    assert urls[post_url] and urls[post_url].startswith(str(post.modified_at.date()))
     assert "http://testserver/" in urls
     assert f"http://testserver{post.author.get_absolute_url()}" in urls
     assert not any(draft.slug in url for url in urls)
