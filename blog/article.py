@@ -7,10 +7,10 @@ from functools import cached_property
 from django.db import connection
 
 from blog.models import SEARCH_VECTORS, Post
-from blog.structured_data import structured_data
+from blog.seo import article_meta
 from colorways.cards import colorway_cards
 from colorways.embeds import expand_markers, marked_pks
-from seo.jsonld import JsonLd
+from seo.meta import PageMeta
 
 # The long columns of a post, read only to build the kept parts.
 LONG_COLUMNS = ("body", "body_html", "body_text", "toc", *SEARCH_VECTORS)
@@ -43,22 +43,14 @@ class ArticleParts:
         return list(self.post.tags.all())
 
     @cached_property
-    def _structured_data(self) -> dict:
-        return structured_data(
+    def meta(self) -> PageMeta:
+        """What the page tells search engines and link previews."""
+        return article_meta(
             self.post,
-            self.site_url,
+            site_url=self.site_url,
             faqs=self.faqs,
             word_count=len(self._long["body_text"].split()),
         )
-
-    @property
-    def article_ld(self) -> JsonLd:
-        return JsonLd.of(self._structured_data["article_ld"])
-
-    @property
-    def faq_ld(self) -> JsonLd | None:
-        faq = self._structured_data["faq_ld"]
-        return JsonLd.of(faq) if faq else None
 
     @cached_property
     def colorway_cards(self) -> list[str]:

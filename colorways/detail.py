@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from colorways.models import Colorway, Gender, details
 from colorways.resale import Observation, price_chart, resale_summary
-from colorways.structured_data import product_data
-from seo.jsonld import JsonLd
+from colorways.seo import colorway_meta
+from seo.meta import PageMeta
 
 
 class ColorwayParts:
@@ -60,6 +60,7 @@ class ColorwayParts:
         link = reverse("sizing:finder")
         return link + "?system=us-women" if self.row.gender == Gender.WOMEN else link
 
-    @property
-    def product_ld(self) -> JsonLd:
-        return JsonLd.of(product_data(self.colorway, self.site_url))
+    @cached_property
+    def meta(self) -> PageMeta:
+        """What the page tells search engines and link previews."""
+        return colorway_meta(self.colorway, site_url=self.site_url, today=self.today)

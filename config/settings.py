@@ -345,6 +345,8 @@ NOT_CONTENT_MODELS = [
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # What a public page differs by besides its address: the cookie banner's state.
 PAGE_CACHE_VARIANT = "consent.banner.page_variant"
+# The typeface of the pictures drawn for sharing (seo.social); Pillow's own without it.
+SOCIAL_IMAGE_FONTS: dict[str, Path] = {}
 # HTTP caches (Varnish) told to drop their pages after every editorial change, e.g.
 # http://127.0.0.1:6081/ (see docs/operations.md, Proxies and caches).
 HTTP_CACHE_BAN_URLS = env_list("HTTP_CACHE_BAN_URLS", [])

@@ -24,7 +24,8 @@ def future():
 
 def json_ld_blocks(response) -> list[dict]:
     tree = lxml_html.fromstring(response.content)
-    return [json.loads(s.text) for s in tree.xpath('//script[@type="application/ld+json"]')]
+    found = [json.loads(s.text) for s in tree.xpath('//script[@type="application/ld+json"]')]
+    return [data for data in found if data["@type"] != "BreadcrumbList"]
 
 
 @pytest.fixture
@@ -130,6 +131,7 @@ def test_seo_fields_fall_back_to_title_and_summary(client):
     tuned = PostFactory(title="Tuned", seo_title="SEO title", meta_description="Meta text.")
     plain_tree = lxml_html.fromstring(client.get(plain.get_absolute_url()).content)
     tuned_tree = lxml_html.fromstring(client.get(tuned.get_absolute_url()).content)
+    assert tuned_tree.xpath('//meta[@name="twitter:title"]/@content') == ["SEO title"]
     assert plain_tree.findtext(".//title").startswith("Plain")
     assert plain_tree.xpath('//meta[@name="description"]/@content') == ["The summary."]
     assert tuned_tree.findtext(".//title").startswith("SEO title")
@@ -138,7 +140,8 @@ def test_seo_fields_fall_back_to_title_and_summary(client):
     assert tuned_tree.xpath('//link[@rel="canonical"]/@href') == [
         f"http://testserver{tuned.get_absolute_url()}"
     ]
-    assert tuned_tree.xpath('//meta[@name="twitter:card"]/@content') == ["summary"]
+    # every article has a picture to share: its hero or a title card
+    assert tuned_tree.xpath('//meta[@name="twitter:card"]/@content') == ["summary_large_image"]
 
 
 @pytest.mark.parametrize(

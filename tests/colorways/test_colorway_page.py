@@ -23,8 +23,10 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld(body: str) -> list[dict]:
+    """The page's structured data but its trail (BreadcrumbList, see test_structured_data)."""
     blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', body, re.S)
-    return [json.loads(block) for block in blocks]
+    found = [json.loads(block) for block in blocks]
+    return [data for data in found if data["@type"] != "BreadcrumbList"]
 
 
 def test_colorway_page_shows_the_facts_dispute_and_product_data(client):
@@ -52,8 +54,8 @@ def test_offers_come_from_listings_with_a_price(client):
     ListingFactory(colorway=colorway, price=Decimal("199.00"), availability="in_stock")
     ListingFactory(colorway=colorway, price=None, currency="", availability="sold_out")
     (product,) = json_ld(client.get(colorway.get_absolute_url()).content.decode())
-    (offer,) = product["offers"]
-    assert (offer["price"], offer["priceCurrency"]) == ("199.00", "USD")
+    offer = product["offers"]
+    assert (offer["@type"], offer["price"], offer["priceCurrency"]) == ("Offer", "199.00", "USD")
     assert offer["availability"] == "https://schema.org/InStock"
 
 
@@ -136,4 +138,4 @@ def test_gallery_serves_webp_renditions_with_alt_text_and_product_images(client)
     # The factory's picture is 40 px wide: one file, labelled with its own width.
     assert ".webp 40w" in body and 'sizes="(min-width: 48rem) 34rem, 100vw"' in body
     (product,) = json_ld(body)
-    assert product["image"][0].endswith(".webp")
+    assert product["image"][0].endswith(".png")  # its picture for sharing, from the photo

@@ -1,0 +1,180 @@
+"""Structured data and link previews as search engines and chat apps read them (extruct),
+against the properties Google Search Central requires and recommends for each type."""
+
+import datetime
+from decimal import Decimal
+from http import HTTPStatus
+from urllib.parse import urlsplit
+
+import extruct
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from PIL import Image
+
+from tests.factories import (
+    ColorwayFactory,
+    ColorwayImageFactory,
+    FAQFactory,
+    ListingFactory,
+    PaletteColourFactory,
+    PostFactory,
+)
+from tests.images import image_bytes
+
+pytestmark = pytest.mark.django_db
+BASE = "http://testserver"
+
+
+def read(client, url: str) -> dict:
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK, url
+    data = extruct.extract(
+        response.content.decode(), base_url=BASE + url, syntaxes=["json-ld", "opengraph"]
+    )
+    by_type = {}
+    for item in data["json-ld"]:
+        by_type.setdefault(item["@type"], []).append(item)
+    properties = dict(data["opengraph"][0]["properties"]) if data["opengraph"] else {}
+    html = response.content.decode()
+    return {"types": by_type, "og": properties, "html": html}
+
+
+def assert_resolves(client, address: str) -> None:
+    """A page address answers 200; a picture exists where it says, as a file."""
+    parts = urlsplit(address)
+    assert parts.scheme == "http" and parts.netloc == "testserver", address
+    if parts.path.startswith("/media/"):
+        assert default_storage.exists(parts.path.removeprefix("/media/")), address
+    elif parts.path.startswith("/static/"):
+        assert finders.find(parts.path.removeprefix("/static/")), address
+    else:
+        assert client.get(parts.path).status_code == HTTPStatus.OK, address
+
+
+def picture_size(address: str) -> tuple[int, int]:
+    with default_storage.open(urlsplit(address).path.removeprefix("/media/")) as file:
+        return Image.open(file).size
+
+
+def assert_breadcrumbs(client, data: dict, names: list[str]) -> None:
+    (trail,) = data["types"]["BreadcrumbList"]
+    items = trail["itemListElement"]
+    assert [item["name"] for item in items] == names
+    assert [item["position"] for item in items] == list(range(1, len(names) + 1))
+    for item in items:
+        assert_resolves(client, item["item"])
+
+
+def test_an_article_describes_itself_with_its_picture_author_and_publisher(client):
+    post = PostFactory(title="The Kayano 14, from 2008 to now", hero_image="")
+    FAQFactory(post=post, question="Is it a running shoe?", answer="Not any more.")
+    data = read(client, post.get_absolute_url())
+    (article,) = data["types"]["Article"]
+    for required in ("headline", "image", "datePublished", "dateModified", "author", "publisher"):
+        assert article[required], required
+    assert article["headline"] == post.title
+    assert article["author"]["name"] == post.author.name
+    assert_resolves(client, article["author"]["url"])
+    assert_resolves(client, article["publisher"]["logo"]["url"])
+    (image,) = article["image"]
+    assert_resolves(client, image)
+    assert picture_size(image) == (1200, 630)
+    (faq,) = data["types"]["FAQPage"]
+    assert faq["mainEntity"][0]["acceptedAnswer"]["text"] == "Not any more."
+    assert_breadcrumbs(client, data, ["Blog", post.category.name])
+    # link previews take the same picture, title and description
+    assert data["og"]["og:image"] == image
+    assert data["og"]["og:title"] == article["headline"]
+    assert f'<meta name="twitter:image" content="{image}">' in data["html"]
+    assert f'<meta name="twitter:title" content="{post.page_title}">' in data["html"]
+
+
+def test_an_article_with_a_hero_shares_the_hero_cropped_to_1200_by_630(client):
+    post = PostFactory(hero_image=image_bytes_file(2000, 1500), hero_alt="The pair on a bench")
+    data = read(client, post.get_absolute_url())
+    (article,) = data["types"]["Article"]
+    assert picture_size(article["image"][0]) == (1200, 630)
+    assert data["og"]["og:image:alt"] == "The pair on a bench"
+
+
+def test_an_article_never_edited_keeps_its_publish_date_as_modified_date(client):
+    post = PostFactory(publish_at=timezone.now() - datetime.timedelta(days=400))
+    (article,) = read(client, post.get_absolute_url())["types"]["Article"]
+    assert article["dateModified"] == article["datePublished"] == post.publish_at.isoformat()
+
+
+def test_a_retitled_article_gets_a_new_title_card(client):
+    post = PostFactory(title="First title", hero_image="")
+    (before,) = read(client, post.get_absolute_url())["types"]["Article"]
+    post.title = "Second title"
+    post.save()
+    (after,) = read(client, post.get_absolute_url())["types"]["Article"]
+    assert before["image"] != after["image"]
+    assert_resolves(client, after["image"][0])
+    assert not default_storage.exists(urlsplit(before["image"][0]).path.removeprefix("/media/"))
+
+
+def image_bytes_file(width: int, height: int):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("hero.jpg", image_bytes("JPEG", size=(width, height)))
+
+
+def test_a_colorway_is_a_product_with_its_picture_and_an_offer_per_listing(client):
+    colorway = ColorwayFactory(style_code="1201A457-101")
+    PaletteColourFactory(colorway=colorway, hex="#C0C0C0")
+    ListingFactory(colorway=colorway, price=Decimal("180"), currency="USD", availability="in_stock")
+    data = read(client, colorway.get_absolute_url())
+    (product,) = data["types"]["Product"]
+    assert product["name"] and product["brand"]["name"] == "Asics"
+    assert product["sku"] == "1201A457-101"
+    (image,) = product["image"]
+    assert_resolves(client, image)
+    assert picture_size(image) == (1200, 630)
+    offer = product["offers"]
+    assert offer["@type"] == "Offer"
+    assert (offer["price"], offer["priceCurrency"]) == ("180.00", "USD")
+    assert offer["availability"] == "https://schema.org/InStock"
+    assert_breadcrumbs(client, data, ["Colorways", colorway.collaborator.name])
+    assert data["og"]["og:image"] == image
+
+
+def test_several_listings_are_one_aggregate_offer_in_the_catalogue_currency(client):
+    colorway = ColorwayFactory()
+    for price, availability in (("180", "sold_out"), ("240", "in_stock"), ("210", "sold_out")):
+        ListingFactory(
+            colorway=colorway, price=Decimal(price), currency="USD", availability=availability
+        )
+    ListingFactory(colorway=colorway, price=Decimal("99"), currency="JPY", availability="in_stock")
+    (product,) = read(client, colorway.get_absolute_url())["types"]["Product"]
+    offer = product["offers"]
+    assert offer["@type"] == "AggregateOffer"
+    assert (offer["lowPrice"], offer["highPrice"]) == ("180.00", "240.00")
+    assert (offer["priceCurrency"], offer["offerCount"]) == ("USD", 3)
+    assert offer["availability"] == "https://schema.org/InStock"
+
+
+def test_a_colorway_without_a_priced_listing_has_no_offers(client):
+    colorway = ColorwayFactory()
+    ListingFactory(colorway=colorway, price=None, currency="", availability="sold_out")
+    (product,) = read(client, colorway.get_absolute_url())["types"]["Product"]
+    assert "offers" not in product
+
+
+def test_a_colorway_with_a_photo_shares_it_with_its_name_and_date(client):
+    image = ColorwayImageFactory()
+    data = read(client, image.colorway.get_absolute_url())
+    (product,) = data["types"]["Product"]
+    assert picture_size(product["image"][0]) == (1200, 630)
+    assert "photo" not in product["image"][0]  # the file is named by the colorway, not the input
+    assert product["releaseDate"] == image.colorway.release_iso
+
+
+def test_structured_data_cannot_be_broken_out_of(client):
+    colorway = ColorwayFactory(name="</script><script>alert(1)</script>")
+    body = client.get(colorway.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in body
+    (product,) = read(client, colorway.get_absolute_url())["types"]["Product"]
+    assert product["color"] == "</script><script>alert(1)</script>"
