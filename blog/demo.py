@@ -1,13 +1,13 @@
 """Demo content for the blog, written from the facts in shared/facts/gel-kayano-14.md
 (the third article from general knowledge of the brands it covers).
 
-Loading follows config.demo_content: what an editor changed is never touched.
+Loading follows seeding.records: what an editor changed is never touched.
 """
 
 import datetime
 
 from blog.models import FAQ, Author, Category, Post, Tag
-from config.demo_content import Outcome, defaults_of, field_values, load_record, write_fields
+from seeding.records import Outcome, defaults_of, field_values, load_record, write_fields
 
 AUTHOR = {
     "slug": "charly",
@@ -81,9 +81,9 @@ Today the same shoe gets called Y2K, dad shoe, tech runner or gorpcore.
 The designer Kiko Kostadinov started working with Asics in 2018. When the brand planned
 to bring back an archive runner, the first candidate was the Gel-Kayano 13; Kostadinov
 made the case for the 14 instead, and oversaw the materials and colours of the UB1-S
-Gel-Kayano 14. It went on sale in Japan on 27 November 2020, in
-[[colorway:kiko-kostadinov-ub1-s-classic-red-asics-blue]] and
-[[colorway:kiko-kostadinov-ub1-s-oyster-grey-pink-glo]].
+Gel-Kayano 14. It went on sale in Japan on 27 November 2020 in two colorways,
+[Classic Red x ASICS Blue](/colorways/kiko-kostadinov-ub1-s-classic-red-asics-blue/) and
+[Oyster Grey x Pink Glo](/colorways/kiko-kostadinov-ub1-s-oyster-grey-pink-glo/).
 
 Sources disagree on the year of the comeback itself: one dates the decision to revive
 the shoe to 2020, another dates the re-release to 2021. Either way, the timing was
@@ -102,10 +102,12 @@ than USD 700.
 
 [[colorway:1201A457-101]]
 
-Kith's Vintage Tech 2023 pack followed in June 2023, with
-[[colorway:kith-cream-antler]] and [[colorway:kith-cream-scarab]] in premium synthetic
-leather and mesh. JJJJound came back for its third Kayano 14 collaboration in June 2025,
-with [[colorway:jjjjound-white-blue]] and [[colorway:jjjjound-white-navy]].
+Kith's Vintage Tech 2023 pack followed in June 2023:
+[Cream/Antler](/colorways/kith-cream-antler/) and
+[Cream/Scarab](/colorways/kith-cream-scarab/), in premium synthetic leather and mesh.
+JJJJound came back for its third Kayano 14 collaboration in June 2025, in
+[White/Blue](/colorways/jjjjound-white-blue/) and
+[White/Navy](/colorways/jjjjound-white-navy/).
 
 Others have put their own spin on the shape. [atmos](/colorways/collaborators/atmos/)
 has made exclusive colorways that nod to the running heritage with a streetwear edge,
@@ -232,15 +234,21 @@ and durability. Neither brand had to pretend to be a lifestyle label. Their shoe
 made for people covering long distances, and that turns out to be a good brief for a
 day on your feet in the city too.
 
+There is an honesty to it. A shoe with a grippy sole, a protective toe and a cushioned
+midsole is not dressed up to look technical: every part of it is there for a reason.
+That is also why the Kayano 14 works so well today. The overlays, the heel clutch and
+the visible GEL were engineering first, and style only later.
+
 ## Salomon: from the mountains to the street
 
-### Where it comes from
+### Built for the trail
 
 Salomon is a French mountain-sports brand, and its running shoes grew up on trails
 rather than roads. It shows in every pair. A trail shoe has to grip on wet rock and loose
-ground, shield the foot from stones, and hold it steady on uneven surfaces.
+ground, shield the foot from stones, and hold it steady on uneven surfaces, often for
+hours at a time.
 
-### What you notice
+### The details you notice
 
 - **Grippy, lugged outsoles** made for mud and rock, which also give the shoe its
   purposeful, chunky profile.
@@ -250,31 +258,34 @@ ground, shield the foot from stones, and hold it steady on uneven surfaces.
   as the Kayano 14's synthetic overlays.
 - **A snug, secure midfoot**, because on a steep descent your foot must not slide.
 
-### Who it suits
+### Who should wear Salomon
 
 If you like the technical look of the Kayano 14 but want something more rugged, a
 Salomon trail shoe is the natural next step. It is also one of the brands most closely
-tied to gorpcore: outdoor gear worn as everyday style.
+tied to gorpcore, outdoor gear worn as everyday style, so it sits happily with shell
+jackets, cargo trousers and a backpack that has seen some weather.
 
 ## Hoka: cushioning you can see
 
-### Where it comes from
+### Maximal cushioning
 
 Hoka made its name with maximal cushioning: midsoles far thicker than runners were used
-to, light enough that the extra height does not weigh you down. Many of its shoes add a
-rocker shape, a sole curved from heel to toe, so that each step rolls forward.
+to, light enough that the extra height does not weigh you down. The idea was to soften
+every landing over long distances, and the result is a shape nobody could mistake for a
+classic trainer.
 
-### What you notice
+### A rolling stride
 
-- **A tall, soft midsole** that is the first thing anyone sees, the way the Kayano 14's
-  chunky, layered midsole is.
-- **A rolling stride** that takes some of the work out of long days on your feet.
-- **Bold, often bright colours** on a shape that looks nothing like a classic trainer.
+Many Hoka shoes add a rocker shape, a sole curved from heel to toe, so that each step
+rolls forward. Together with the soft midsole, it takes some of the work out of long
+days on your feet. Hoka also tends to use bold, often bright colours, which makes the
+shoes easy to spot across a room.
 
-### Who it suits
+### Who should wear Hoka
 
 Hoka is for people who put comfort first: long walks, long shifts, long runs. Its
-proportions make it a statement on their own, so it looks best with simple clothes.
+proportions make a statement on their own, so it looks best with simple clothes, and it
+suits anyone who found the Kayano 14's chunky midsole the best thing about it.
 
 ## The archive runners next to the Kayano 14
 
@@ -292,8 +303,8 @@ they run true to size and suit wide feet, so take the same size in the Kayano 14
 ### Nike Vomero 5 and P-6000
 
 The Vomero 5 began as a running trainer in 2010. Its mesh and layered overlays put it in
-the same family of looks as the Kayano 14, and the P-6000 plays the same card: a Nike
-runner of the same era, mesh and overlays included.
+the same family of looks as the Kayano 14, and the P-6000 plays the same card with the
+lines of 2000s Nike running, mesh and overlays included.
 
 ### Adidas Response CL
 
@@ -383,7 +394,7 @@ POSTS = [
     },
 ]
 
-# Fingerprints (config.demo_content) of the states earlier versions of this module gave
+# Fingerprints (seeding.records) of the states earlier versions of this module gave
 # these records: a record still in one of them was never edited, so loading updates it.
 EARLIER_VERSIONS: dict[str, set[str]] = {
     "author:charly": {"716dd2575f70d4e9"},

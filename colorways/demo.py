@@ -4,7 +4,7 @@ Only what the facts give, at the precision they give it: a colorway whose releas
 they do not give is announced without a date, one whose price they do not give has no
 retail price, and no shop is said to stock a pair. Every date, price, style code and
 resale price has its source; where the facts give two versions of a fact, both are
-sources of it, so the site shows the dispute. Loading follows config.demo_content:
+sources of it, so the site shows the dispute. Loading follows seeding.records:
 records an editor changed are never touched.
 """
 
@@ -23,7 +23,7 @@ from colorways.models import (
     RetailPrice,
     Source,
 )
-from config.demo_content import defaults_of, field_values, load_record, write_fields
+from seeding.records import defaults_of, field_values, load_record, write_fields
 
 # The day the facts were gathered, which the history article states them on.
 CHECKED = datetime.date(2025, 10, 17)
@@ -359,7 +359,7 @@ MILESTONES = [
     },
 ]
 
-# Fingerprints (config.demo_content) of the states earlier versions of this module gave
+# Fingerprints (seeding.records) of the states earlier versions of this module gave
 # these records: a record still in one of them was never edited, so loading updates it.
 EARLIER_VERSIONS: dict[str, set[str]] = {
     "collaborator:jjjjound": {"75c00537e732c890"},

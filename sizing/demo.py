@@ -1,7 +1,7 @@
 """Demo content for the sizing guide, from the facts in shared/facts/gel-kayano-14.md.
 
 The size charts are the CSV files in `sizing/charts/`; once loaded they are
-ordinary rows that editors change in the admin. Loading follows config.demo_content:
+ordinary rows that editors change in the admin. Loading follows seeding.records:
 what an editor changed is never touched.
 """
 
@@ -9,7 +9,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from config.demo_content import defaults_of, field_values, load_record, write_fields
+from seeding.records import defaults_of, field_values, load_record, write_fields
 from sizing.choices import Condition, Fit, Width
 from sizing.models import Brand, Comparison, Shoe, SizeChartRow, WidthRule
 
@@ -194,7 +194,7 @@ WIDTH_RULES = [
 ]
 
 
-# Fingerprints (config.demo_content) of the states earlier versions of this module gave
+# Fingerprints (seeding.records) of the states earlier versions of this module gave
 # these records: a record still in one of them was never edited, so loading updates it.
 EARLIER_VERSIONS: dict[str, set[str]] = {
     "brand:asics": {"f641fa53e50e6895"},

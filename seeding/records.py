@@ -12,8 +12,8 @@ loaded, each record's stored state is compared with the demo content's:
 - any other state: an editor changed it, and it is left exactly as it is.
 
 When you change a demo record, add the fingerprint of its old state to its earlier
-versions: `fingerprint(<the app's state function>(record))` on a database loaded with the
-old content.
+versions (the demo module's EARLIER_VERSIONS): `fingerprint()` of what the module's state
+function reads from a database loaded with the old content.
 """
 
 import datetime
