@@ -1,5 +1,4 @@
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -17,13 +16,13 @@ class LatestPostsFeed(Feed):
         """The feed, kept per content generation: feed readers poll constantly, and
         twenty full articles take longer to build than any page."""
 
-        def build():
-            response = super(LatestPostsFeed, self).__call__(request, *args, **kwargs)
-            return response["Content-Type"], response.content
-
         key = (type(self).__name__, args, tuple(sorted(kwargs.items())), site_url(request))
-        content_type, content = fragments.kept("feed", key, build)
-        return HttpResponse(content, content_type=content_type)
+        return fragments.kept_document(
+            request,
+            "feed",
+            key,
+            lambda: super(LatestPostsFeed, self).__call__(request, *args, **kwargs),
+        )
 
     title = "Kayano 14 Hub"
     description = "New articles about the Asics Gel-Kayano 14: history, sizing and style."

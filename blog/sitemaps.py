@@ -8,9 +8,7 @@ class PostSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        # A list, not a queryset: Django's sitemap paginator would count the rows first,
-        # one query more per section (the same holds for every section below).
-        return list(Post.objects.published().only("slug", "updated_at"))
+        return Post.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, post):
         return post.updated_at

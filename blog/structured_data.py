@@ -12,9 +12,9 @@ def _plain(html_text: str) -> str:
     return html.unescape(nh3.clean(html_text, tags=set())).strip()
 
 
-def structured_data(post, site_url: str) -> dict:
-    """`article_ld` and `faq_ld` (None without an FAQ) for `post`, with links made
-    absolute against `site_url`."""
+def structured_data(post, site_url: str, *, faqs: list, word_count: int) -> dict:
+    """`article_ld` and `faq_ld` (None without an FAQ) for `post` with its `faqs`, with
+    links made absolute against `site_url`."""
     article = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -29,11 +29,10 @@ def structured_data(post, site_url: str) -> dict:
         },
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
         "mainEntityOfPage": absolute(site_url, post.get_absolute_url()),
-        "wordCount": len(post.body_text.split()),
+        "wordCount": word_count,
     }
     if post.hero_image:
         article["image"] = absolute(site_url, post.hero_picture.largest)
-    faqs = list(post.faqs.all())
     faq = None
     if faqs:
         faq = {

@@ -12,7 +12,11 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.urls import get_script_prefix
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 from caching import generation
 from caching.release import release
@@ -66,3 +70,24 @@ def in_order(name: str, keys: Iterable[Hashable], build_many: Callable[[list], d
     keys = list(keys)
     found = kept_many(name, keys, build_many)
     return [found[key] for key in keys if key in found]
+
+
+def kept_document(request, name: str, key: Hashable, respond: Callable[[], HttpResponse]):
+    """The response `respond()` gives (a feed, a sitemap section: the same for every
+    reader, and large), kept for the content generation with a gzipped copy, and served
+    compressed or not as the reader asks: compressing it again on every request would
+    cost more than building the rest of the page."""
+
+    def build():
+        response = respond()
+        content = response.render().content if hasattr(response, "render") else response.content
+        return response["Content-Type"], content, compress_string(content)
+
+    content_type, content, compressed = kept(name, key, build)
+    if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
+        response = HttpResponse(compressed, content_type=content_type)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(content, content_type=content_type)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response

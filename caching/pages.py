@@ -83,10 +83,10 @@ def cache_public(*, query=()):
 
 
 def _mark_public(response) -> None:
-    if response.has_header("Cache-Control"):
-        return  # the view decided (a preview, say)
-    current = generation.current()
     seconds = settings.PAGE_CACHE_SECONDS
+    if seconds <= 0 or response.has_header("Cache-Control"):
+        return  # off, or the view decided (a preview, say)
+    current = generation.current()
     if current is not None:
         seconds = min(seconds, current.seconds_left())
     if seconds > 0:

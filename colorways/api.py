@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 
+from caching import fragments
 from caching.pages import cache_public
 from colorways.catalogue import (
     PER_PAGE,
@@ -202,15 +203,19 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     if params.page > max(paginator.num_pages, 1):
         return Status(404, {"detail": [{"loc": ["query", "page"], "msg": "No such page."}]})
     page = paginator.page(params.page)
-    colorways = Colorway.objects.select_related("collaborator").prefetch_related(
-        "palette", "retail_prices", "sources"
-    )
-    found = colorways.in_bulk(list(page.object_list))
+
+    def entries(pks) -> dict:
+        colorways = Colorway.objects.select_related("collaborator").prefetch_related(
+            "palette", "retail_prices", "sources"
+        )
+        return {pk: _colorway(colorway, today) for pk, colorway in colorways.in_bulk(pks).items()}
+
     return {
         "count": paginator.count,
         "page": page.number,
         "num_pages": paginator.num_pages,
-        "results": [_colorway(found[pk], today) for pk in page.object_list if pk in found],
+        # Each colorway's entry is kept for the content generation, as its card is.
+        "results": fragments.in_order("api-colorway", page.object_list, entries),
     }
 
 
@@ -226,10 +231,16 @@ def get_colorway(request, slug: str):
     # reaches the database, which refuses some characters outright).
     if not slug_re.fullmatch(slug):
         raise Http404("No such colorway.")
-    colorway = Colorway.objects.with_details().filter(slug=slug).first()
-    if colorway is None:
+
+    def details(slugs) -> dict:
+        colorway = Colorway.objects.with_details().filter(slug=slugs[0]).first()
+        return {} if colorway is None else {slugs[0]: _detail(colorway, timezone.localdate())}
+
+    # Kept for the content generation; a slug that names no colorway is not.
+    found = fragments.kept_many("api-colorway-detail", [slug], details)
+    if not found:
         raise Http404("No such colorway.")
-    return _detail(colorway, timezone.localdate())
+    return found[slug]
 
 
 def _detail(colorway: Colorway, today) -> dict:

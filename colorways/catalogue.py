@@ -14,6 +14,7 @@ from django import forms
 from django.db.models import Count, Exists, F, OuterRef
 from django.utils import timezone
 
+from caching.fragments import kept
 from colorways.models import (
     CATALOGUE_CURRENCY,
     Collaborator,
@@ -86,7 +87,11 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, collaborators=None, years=None, **kwargs):
         super().__init__(*args, **kwargs)
         if collaborators is None:
-            collaborators = Collaborator.objects.values_list("slug", "name")
+            collaborators = kept(
+                "collaborator-choices",
+                None,
+                lambda: list(Collaborator.objects.values_list("slug", "name")),
+            )
         self.fields["collaborator"].choices = [
             ("", "Anyone"),
             (GENERAL_RELEASE, "General release"),
@@ -186,10 +191,18 @@ def sort_colorways(queryset: ColorwayQuerySet, *, sort: str) -> ColorwayQuerySet
     return queryset.order_by(*order, "name", "pk")
 
 
-def catalogue_keys(*, filters: CatalogueFilters, sort: str, today: datetime.date):
-    """The primary keys of the colorways `filters` select, in the order of `sort`."""
-    colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
-    return sort_colorways(colorways, sort=sort).values_list("pk", flat=True)
+def catalogue_keys(*, filters: CatalogueFilters, sort: str, today: datetime.date) -> list[int]:
+    """The primary keys of the colorways `filters` select, in the order of `sort`: kept
+    for the content generation when the filters are choices (a price could be anything,
+    and no address may add entries at will)."""
+
+    def build() -> list[int]:
+        colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
+        return list(sort_colorways(colorways, sort=sort).values_list("pk", flat=True))
+
+    if filters.price_min is None and filters.price_max is None:
+        return kept("catalogue-keys", (filters, sort), build)
+    return build()
 
 
 @dataclass(frozen=True, slots=True)

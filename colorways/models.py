@@ -206,6 +206,18 @@ class Collaborator(models.Model):
         return ", ".join(part for part in (self.city, self.country) if part)
 
 
+def details() -> tuple:
+    """The related rows of a colorway that its page and its API answer show, as
+    prefetches (see ColorwayQuerySet.with_details)."""
+    return (
+        "palette",
+        "retail_prices",
+        "resale_observations",
+        "sources",
+        models.Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
+    )
+
+
 class ColorwayQuerySet(models.QuerySet):
     def released(self, today: datetime.date | None = None):
         """Colorways whose whole release window has passed."""
@@ -257,13 +269,7 @@ class ColorwayQuerySet(models.QuerySet):
         """Everything a colorway's page and its API answer show besides its pictures:
         collaborator, palette, prices, resale observations, sources and listings with
         their retailers, in a fixed number of queries."""
-        return self.select_related("collaborator").prefetch_related(
-            "palette",
-            "retail_prices",
-            "resale_observations",
-            "sources",
-            models.Prefetch("listings", queryset=Listing.objects.select_related("retailer")),
-        )
+        return self.select_related("collaborator").prefetch_related(*details())
 
     def for_cards(self):
         """What a colorway card needs, in one query whatever the page size: the main

@@ -9,7 +9,7 @@ class ColorwaySitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return list(Colorway.objects.only("slug", "updated_at").order_by("pk"))
+        return Colorway.objects.only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, colorway):
         return colorway.updated_at

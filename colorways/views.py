@@ -5,11 +5,14 @@ from django.db.models import Count, F, Window
 from django.db.models.functions import ExtractYear, RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView
 
+from caching.fragments import kept
 from caching.pages import cache_public
 from colorways.calendar import release_calendar
 from colorways.cards import cards_for, colorway_cards
@@ -18,16 +21,43 @@ from colorways.catalogue import (
     QUERY_FIELDS,
     CatalogueFilterForm,
     CatalogueFilters,
+    CatalogueParams,
     Sort,
     catalogue_keys,
     catalogue_params,
     facet_counts,
     sort_colorways,
 )
-from colorways.detail import page_context
+from colorways.detail import ColorwayParts
 from colorways.models import Collaborator, Colorway, Milestone, ReleaseStatus
 from colorways.timeline import timeline_years
 from seo.links import site_url
+
+
+def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
+    """What a catalogue address shows above its cards (HTML): what was not understood,
+    and the filter form with the count next to each choice."""
+    filters = params.filters
+    facets = facet_counts(filters=filters, today=today)
+    labels = {name: field.label for name, field in CatalogueFilterForm.base_fields.items()}
+    html = render_to_string(
+        "colorways/catalogue_filters.html",
+        {
+            "errors": [(labels[name], messages) for name, messages in params.errors],
+            "open": filters.active or params.errors or sort_given,
+            "filters": filters,
+            "selects": [
+                ("collaborator", "Collaborator", facets.collaborator, "Anyone"),
+                ("year", "Year", facets.year, "Any year"),
+                ("colour", "Colour", facets.colour, "Any colour"),
+                ("status", "Status", facets.status, "Any status"),
+            ],
+            "labels": labels,
+            "sorts": Sort.CHOICES,
+            "sort": params.sort,
+        },
+    )
+    return mark_safe(html)
 
 
 @cache_public(query=QUERY_FIELDS)
@@ -35,29 +65,25 @@ def colorway_list(request):
     today = timezone.localdate()
     params = catalogue_params(request.GET, today)
     filters = params.filters
-    facets = facet_counts(filters=filters, today=today)
-    # Every colorway has exactly one status, so the status facet already counts them.
-    count = sum(facet.count for facet in facets.status if filters.status in (None, facet.value))
+    sort_given = bool(request.GET.get("sort"))
+
+    def build() -> str:
+        return _panel(params, sort_given=sort_given, today=today)
+
+    # Kept only for addresses made of valid choices: a price or a value not understood
+    # could be anything, and no address may add entries at will.
+    if filters.price_min is None and filters.price_max is None and not params.errors:
+        panel = kept("catalogue-panel", (filters, params.sort, sort_given), build)
+    else:
+        panel = build()
     paginator = Paginator(catalogue_keys(filters=filters, sort=params.sort, today=today), PER_PAGE)
-    paginator.count = count
     if params.page > max(paginator.num_pages, 1):
         raise Http404("No such page of colorways.")
     page_obj = paginator.page(params.page)
-    labels = {name: field.label for name, field in CatalogueFilterForm.base_fields.items()}
     context = {
         "params": params,
         "filters": filters,
-        "errors": [(labels[name], messages) for name, messages in params.errors],
-        "open": filters.active or params.errors or bool(request.GET.get("sort")),
-        "selects": [
-            ("collaborator", "Collaborator", facets.collaborator, "Anyone"),
-            ("year", "Year", facets.year, "Any year"),
-            ("colour", "Colour", facets.colour, "Any colour"),
-            ("status", "Status", facets.status, "Any status"),
-        ],
-        "labels": labels,
-        "sorts": Sort.CHOICES,
-        "sort": params.sort,
+        "panel": panel,
         "page_obj": page_obj,
         "cards": colorway_cards(page_obj.object_list),
     }
@@ -68,11 +94,9 @@ def colorway_list(request):
 
 @cache_public()
 def colorway_detail(request, slug):
-    colorway = get_object_or_404(
-        Colorway.objects.with_details().prefetch_related("images"), slug=slug
-    )
-    context = page_context(colorway, site_url=site_url(request), today=timezone.localdate())
-    return render(request, "colorways/colorway_detail.html", context)
+    colorway = get_object_or_404(Colorway.objects.select_related("collaborator"), slug=slug)
+    parts = ColorwayParts(colorway, site_url=site_url(request), today=timezone.localdate())
+    return render(request, "colorways/colorway_detail.html", {"colorway": colorway, "page": parts})
 
 
 @cache_public()
@@ -101,13 +125,13 @@ CALENDAR_LIMIT = 24
 
 def _calendar_section(status: str, sort: str, today) -> dict:
     keys = catalogue_keys(filters=CatalogueFilters(status=status), sort=sort, today=today)
-    first = list(keys[: CALENDAR_LIMIT + 1])
     query = urlencode({"status": status, "sort": sort})
-    more = len(first) > CALENDAR_LIMIT
     return {
-        "cards": colorway_cards(first[:CALENDAR_LIMIT]),
-        "count": keys.count() if more else len(first),
-        "all_url": f"{reverse('colorways:colorway-list')}?{query}" if more else "",
+        "cards": colorway_cards(keys[:CALENDAR_LIMIT]),
+        "count": len(keys),
+        "all_url": f"{reverse('colorways:colorway-list')}?{query}"
+        if len(keys) > CALENDAR_LIMIT
+        else "",
     }
 
 
@@ -141,17 +165,21 @@ def upcoming_ics(request):
 TIMELINE_RELEASES_PER_YEAR = 10
 
 
-@cache_public()
-def timeline(request):
+def _timeline_years():
     dated = Colorway.objects.filter(release_date__isnull=False)
     year = ExtractYear("release_date")
     first_of_year = dated.annotate(
         rank=Window(RowNumber(), partition_by=year, order_by=[F("release_date"), F("pk")])
     ).filter(rank__lte=TIMELINE_RELEASES_PER_YEAR)
     counts = dated.annotate(year=year).values("year").annotate(count=Count("pk"))
-    years = timeline_years(
+    return timeline_years(
         colorways=list(first_of_year.select_related("collaborator")),
         milestones=list(Milestone.objects.prefetch_related("sources")),
         release_counts={row["year"]: row["count"] for row in counts},
     )
-    return render(request, "colorways/timeline.html", {"years": years})
+
+
+@cache_public()
+def timeline(request):
+    # The template keeps the timeline ({% kept %}): the years are read only to build it.
+    return render(request, "colorways/timeline.html", {"years": _timeline_years})

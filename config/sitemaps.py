@@ -49,13 +49,8 @@ SITEMAPS = {
 }
 
 
-def _xml(response) -> bytes:
-    return response.render().content if hasattr(response, "render") else response.content
-
-
-def _kept_xml(name: str, key, build) -> HttpResponse:
-    content = fragments.kept(name, key, lambda: _xml(build()))
-    response = HttpResponse(content, content_type="application/xml")
+def _kept_xml(request, name: str, key, build) -> HttpResponse:
+    response = fragments.kept_document(request, name, key, build)
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response
 
@@ -63,6 +58,7 @@ def _kept_xml(name: str, key, build) -> HttpResponse:
 @cache_public()
 def index(request):
     return _kept_xml(
+        request,
         "sitemap-index",
         site_url(request),
         lambda: sitemap_views.index(request, sitemaps=SITEMAPS, sitemap_url_name="sitemap-section"),
@@ -75,6 +71,7 @@ def section(request, section):
     if section not in SITEMAPS or not page.isdigit() or not 1 <= int(page) <= MAX_SECTION_PAGES:
         raise Http404("No such sitemap section.")
     return _kept_xml(
+        request,
         "sitemap-section",
         (section, int(page), site_url(request)),
         lambda: sitemap_views.sitemap(request, sitemaps=SITEMAPS, section=section),

@@ -4,6 +4,7 @@ import logging
 import sys
 import uuid
 from collections.abc import Iterator
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
@@ -25,6 +26,7 @@ from django.views.decorators.http import require_GET
 
 from blog.cards import post_cards
 from blog.models import Post
+from blog.views import published_keys
 from caching.pages import cache_public
 from colorways.cards import colorway_cards
 from colorways.codes import parse_style_code
@@ -47,15 +49,26 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(min_value=1, max_value=100_000, required=False)
 
 
+class HomeParts:
+    """What the home page shows, worked out only when the template asks for it: the page
+    keeps it for the content generation (`{% kept %}`)."""
+
+    def __init__(self, today):
+        self.today = today
+
+    @cached_property
+    def latest_posts(self) -> list[str]:
+        return post_cards(published_keys()[:6])
+
+    @cached_property
+    def featured_colorways(self) -> list[str]:
+        featured = Colorway.objects.featured(self.today).values_list("pk", flat=True)
+        return colorway_cards(featured[:FEATURED_COLORWAYS])
+
+
 @cache_public()
 def home(request):
-    latest = post_cards(Post.objects.published().values_list("pk", flat=True)[:6])
-    featured = Colorway.objects.featured(timezone.localdate()).values_list("pk", flat=True)
-    context = {
-        "latest_posts": latest,
-        "featured_colorways": colorway_cards(featured[:FEATURED_COLORWAYS]),
-    }
-    return render(request, "home.html", context)
+    return render(request, "home.html", {"home": HomeParts(timezone.localdate())})
 
 
 def search(request):

@@ -133,12 +133,7 @@ class FinderAnswer:
     status: int
 
 
-def _answer(data, guide: Guide) -> FinderAnswer:
-    """The form and the answer to the values `data` (the query string)."""
-    if "size" in data:
-        form = SizeFinderForm(data, guide=guide)
-    else:
-        form = SizeFinderForm.preselected(data, guide=guide)
+def _render_answer(form: SizeFinderForm, guide: Guide) -> FinderAnswer:
     context = {"form": form}
     status = HTTPStatus.OK
     if form.is_bound:
@@ -149,6 +144,30 @@ def _answer(data, guide: Guide) -> FinderAnswer:
             status = HTTPStatus.BAD_REQUEST
     html = mark_safe(render_to_string("sizing/finder_form.html", context))
     return FinderAnswer(html=html, headline=context.get("headline", ""), status=status)
+
+
+def _answer(data, guide: Guide) -> FinderAnswer:
+    """The form and the answer to the values `data` (the query string).
+
+    A valid question is answered once per content generation and kept: there are only
+    so many shoes, sizes, systems and widths. The form is then shown as that question
+    reads (10,5 as 10.5). A question with a mistake is answered afresh every time."""
+    if "size" not in data:
+        form = SizeFinderForm.preselected(data, guide=guide)
+        key = ("preselected", *sorted(form.initial.items()))
+        return kept("finder-answer", key, lambda: _render_answer(form, guide))
+    form = SizeFinderForm(data, guide=guide)
+    if not (guide.is_ready and form.is_valid()):
+        return _render_answer(form, guide)
+    question = {name: form.cleaned_data[name] for name in FINDER_FIELDS}
+    question["size"] = format_size(question["size"])
+    for name in SizeFinderForm.FLAGS:
+        question[name] = "1" if question[name] else ""
+
+    def build() -> FinderAnswer:
+        return _render_answer(SizeFinderForm(question, guide=guide), guide)
+
+    return kept("finder-answer", tuple(sorted(question.items())), build)
 
 
 FINDER_FIELDS = tuple(SizeFinderForm.base_fields)

@@ -7,9 +7,9 @@ from consent.catalogue import current_catalogue
 register = template.Library()
 
 
-@register.inclusion_tag("consent/head.html")
-def consent_head():
-    catalogue = current_catalogue()
+@register.inclusion_tag("consent/head.html", takes_context=True)
+def consent_head(context):
+    catalogue = context.get("consent_catalogue") or current_catalogue()
     return {
         "version": catalogue.version,
         "config": script_config(catalogue),
@@ -23,7 +23,7 @@ def consent_head():
 def consent_banner(context):
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
-    catalogue = current_catalogue()
+    catalogue = context.get("consent_catalogue") or current_catalogue()
     # The settings page is the banner's second layer: it needs no banner of its own.
     on_settings_page = match is not None and match.view_name == "consent:settings"
     return {
