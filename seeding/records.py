@@ -13,7 +13,9 @@ loaded, each record's stored state is compared with the demo content's:
 
 When you change a demo record, add the fingerprint of its old state to its earlier
 versions (the demo module's EARLIER_VERSIONS): `fingerprint()` of what the module's state
-function reads from a database loaded with the old content.
+function reads from a database loaded with the old content. What a state function reads
+is part of every fingerprint: when you make it read more (a new field), recompute the
+earlier fingerprints the same way.
 """
 
 import datetime
