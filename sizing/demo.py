@@ -1,21 +1,23 @@
 """Demo content for the sizing guide, from the facts in shared/facts/gel-kayano-14.md.
 
 The size charts are the CSV files in `sizing/charts/`; once loaded they are
-ordinary rows that editors change in the admin.
+ordinary rows that editors change in the admin. Loading follows seeding.records:
+what an editor changed is never touched.
 """
 
 import csv
 from decimal import Decimal
 from pathlib import Path
 
+from seeding.records import defaults_of, field_values, load_record, write_fields
 from sizing.choices import Condition, Fit, Width
 from sizing.models import Brand, Comparison, Shoe, SizeChartRow, WidthRule
 
 CHARTS = Path(__file__).resolve().parent / "charts"
 PUBLIC_TABLES = (
-    "Gathered from public {brand} size conversion tables (men's sizes; women's = men's + 1.5), "
-    "rounded where the published tables repeat a value, so every column rises from row to row. "
-    "Check the brand's own chart before relying on an edge size."
+    "Public {brand} size conversion tables, rounded where they repeat a size so that every "
+    "column rises from row to row. Women's US sizes are men's plus 1.5. Check {brand}'s own "
+    "chart before you rely on the smallest or largest sizes."
 )
 
 BRANDS = [
@@ -23,9 +25,9 @@ BRANDS = [
         "slug": "asics",
         "name": "Asics",
         "chart": "asics.csv",
-        "chart_source": "The Asics adult chart (US men's, UK, EU and cm as Asics lists them, "
-        "including its 25.25 and 28.25 cm steps), gathered from secondary sources; the US "
-        "women's column is derived by the +1.5 rule.",
+        "chart_source": "The Asics adult chart, gathered from secondary sources, with US "
+        "men's, UK, EU and cm as Asics lists them, including its 25.25 and 28.25 cm steps. "
+        "Women's US sizes are men's plus 1.5.",
     },
     {
         "slug": "nike",
@@ -78,9 +80,9 @@ REFERENCE_SHOES = [
                 Condition.SIZED_DOWN,
                 1,
                 1,
-                "You sized down because the Air Force 1 runs large, so the size you wear in "
-                "it is half below your true size. The Kayano 14 fits true to size: take your "
-                "true size, half a size above your Air Force 1.",
+                "You sized down because the Air Force 1 runs large, so your Air Force 1 size "
+                "is half a size below your true size. The Kayano 14 fits true to size: take "
+                "your true size, half a size above your Air Force 1.",
             ),
         ],
     },
@@ -136,8 +138,8 @@ REFERENCE_SHOES = [
                 Condition.WIDE_WIDTH,
                 1,
                 1,
-                "You buy it in a wide width (2E or 4E), and the Kayano 14 comes in one "
-                "width only, so go half a size up for the room you are used to.",
+                "You buy it in a wide width (2E or 4E), so go half a size up in the "
+                "Kayano 14 for the room you are used to.",
             ),
         ],
     },
@@ -192,6 +194,32 @@ WIDTH_RULES = [
 ]
 
 
+# Fingerprints (seeding.records) of the states earlier versions of this module gave
+# these records: a record still in one of them was never edited, so loading updates it.
+EARLIER_VERSIONS: dict[str, set[str]] = {
+    "brand:asics": {"f641fa53e50e6895"},
+    "brand:nike": {"3b6d60f04b75226f"},
+    "brand:new-balance": {"de3506e72289ff9c"},
+    "shoe:nike-air-force-1": {"349e5ec970716329"},
+    "shoe:new-balance-990": {"bd403dfa968ca940"},
+}
+
+BRAND_FIELDS = ("name", "chart_source")
+SHOE_FIELDS = (
+    "model",
+    "is_target",
+    "position",
+    "fit",
+    "fit_notes",
+    "widths",
+    "toe_box_mm",
+    "weight_min_g",
+    "weight_max_g",
+    "stretch_notes",
+)
+CHART_COLUMNS = ("us_men", "us_women", "uk", "eu", "cm")
+
+
 def read_chart(filename: str) -> list[dict[str, Decimal]]:
     with (CHARTS / filename).open(newline="") as handle:
         return [
@@ -200,44 +228,101 @@ def read_chart(filename: str) -> list[dict[str, Decimal]]:
         ]
 
 
+def brand_state(brand: Brand) -> dict:
+    return {
+        **field_values(brand, BRAND_FIELDS),
+        "chart": list(brand.chart_rows.values_list(*CHART_COLUMNS)),
+    }
+
+
+def wanted_brand(data: dict) -> dict:
+    return {
+        **defaults_of(Brand, BRAND_FIELDS, data),
+        "chart": [tuple(row[c] for c in CHART_COLUMNS) for row in read_chart(data["chart"])],
+    }
+
+
+def shoe_state(shoe: Shoe) -> dict:
+    return {
+        **field_values(shoe, SHOE_FIELDS),
+        "brand": shoe.brand.slug,
+        "comparisons": list(
+            shoe.comparisons.values_list("condition", "offset_min", "offset_max", "explanation")
+        ),
+    }
+
+
+def wanted_shoe(data: dict) -> dict:
+    return {
+        **defaults_of(Shoe, SHOE_FIELDS, data),
+        "brand": data["brand"],
+        "comparisons": [tuple(comparison) for comparison in data.get("comparisons", [])],
+    }
+
+
+def width_rule_state(rule: WidthRule) -> dict:
+    return field_values(rule, ("offset", "explanation"))
+
+
+def _write_brand(brand: Brand, data: dict) -> None:
+    write_fields(brand, Brand, BRAND_FIELDS, data)
+    brand.chart_rows.all().delete()
+    rows = read_chart(data["chart"])
+    SizeChartRow.objects.bulk_create(SizeChartRow(brand=brand, **row) for row in rows)
+
+
+def _write_shoe(shoe: Shoe, data: dict, brands: dict[str, Brand]) -> None:
+    write_fields(shoe, Shoe, SHOE_FIELDS, data, brand=brands[data["brand"]])
+    shoe.comparisons.all().delete()
+    for condition, offset_min, offset_max, explanation in data.get("comparisons", []):
+        Comparison.objects.create(
+            shoe=shoe,
+            condition=condition,
+            offset_min=offset_min,
+            offset_max=offset_max,
+            explanation=explanation,
+        )
+
+
 def load() -> list[str]:
-    """Create what is missing; never touch what exists. Returns a report, one line per record."""
+    """Create what is missing, bring untouched demo records up to date, leave edited ones
+    alone. Returns a report, one line per record."""
     report = []
     brands = {}
     for data in BRANDS:
-        brand, created = Brand.objects.get_or_create(
-            slug=data["slug"],
-            defaults={"name": data["name"], "chart_source": data["chart_source"]},
+        brand, outcome = load_record(
+            Brand,
+            {"slug": data["slug"]},
+            state=brand_state,
+            wanted=wanted_brand(data),
+            earlier=EARLIER_VERSIONS.get(f"brand:{data['slug']}", ()),
+            write=lambda record, data=data: _write_brand(record, data),
         )
         brands[brand.slug] = brand
-        if created:
-            rows = read_chart(data["chart"])
-            SizeChartRow.objects.bulk_create(SizeChartRow(brand=brand, **row) for row in rows)
-            report.append(f"brand {brand.name}: created with a {len(rows)}-row size chart")
-        else:
-            report.append(f"brand {brand.name}: found")
+        report.append(f"brand {brand.name}: {outcome}")
 
     for data in [KAYANO, *REFERENCE_SHOES]:
-        fields = {
-            key: value for key, value in data.items() if key not in {"slug", "brand", "comparisons"}
-        }
-        shoe, created = Shoe.objects.get_or_create(
-            slug=data["slug"], defaults={"brand": brands[data["brand"]], **fields}
+        shoe, outcome = load_record(
+            Shoe,
+            {"slug": data["slug"]},
+            state=shoe_state,
+            wanted=wanted_shoe(data),
+            earlier=EARLIER_VERSIONS.get(f"shoe:{data['slug']}", ()),
+            write=lambda record, data=data: _write_shoe(record, data, brands),
         )
-        if created:
-            for condition, offset_min, offset_max, explanation in data.get("comparisons", []):
-                Comparison.objects.create(
-                    shoe=shoe,
-                    condition=condition,
-                    offset_min=offset_min,
-                    offset_max=offset_max,
-                    explanation=explanation,
-                )
-        report.append(f"shoe {shoe}: {'created' if created else 'found'}")
+        report.append(f"shoe {shoe}: {outcome}")
 
     for width, offset, explanation in WIDTH_RULES:
-        rule, created = WidthRule.objects.get_or_create(
-            width=width, defaults={"offset": offset, "explanation": explanation}
+        wanted = {"offset": offset, "explanation": explanation}
+        rule, outcome = load_record(
+            WidthRule,
+            {"width": width},
+            state=width_rule_state,
+            wanted=wanted,
+            earlier=EARLIER_VERSIONS.get(f"width rule:{width}", ()),
+            write=lambda record, wanted=wanted: write_fields(
+                record, WidthRule, ("offset", "explanation"), wanted
+            ),
         )
-        report.append(f"width rule {rule}: {'created' if created else 'found'}")
+        report.append(f"width rule {rule}: {outcome}")
     return report

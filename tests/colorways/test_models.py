@@ -106,7 +106,8 @@ def test_demo_content_is_complete_and_loading_it_twice_changes_nothing():
     edited.nickname = "Edited by an editor"
     edited.save()
     report = demo.load()
-    assert all(line.startswith("found") for line in report)
+    assert "colorway triple-white: found, changed by an editor, left as it is" in report
+    assert all(line.endswith(": found") for line in report if "triple-white" not in line)
     assert (Colorway.objects.count(), Source.objects.count(), Milestone.objects.count()) == counts
     assert Colorway.objects.get(slug="triple-white").nickname == "Edited by an editor"
     first_jjjjound = Colorway.objects.get(style_code="1201A457-101")

@@ -112,7 +112,7 @@ def test_timeline_merges_milestones_and_releases_in_order_with_disputes(client):
     )
     assert body.index("The revival") < body.index("JJJJound Silver/Black")
     assert "release by JJJJound" in body
-    assert "2021 (re-release)" in body
+    assert "2021, the re-release" in body
 
 
 def test_timeline_shows_the_first_releases_of_a_busy_year_and_links_to_the_rest(

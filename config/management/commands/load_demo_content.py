@@ -7,8 +7,9 @@ from django.db import transaction
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content of every app that has a `demo` module. Idempotent: records "
-        "that already exist are left exactly as they are, so editors' changes are never lost."
+        "Load the demo content of every app that has a `demo` module. Idempotent: missing "
+        "records are created, demo records nobody has edited are brought up to date, and "
+        "anything an editor changed is left exactly as it is."
     )
 
     def handle(self, *args, **options):
