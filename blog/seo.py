@@ -3,14 +3,20 @@
 import html
 
 import nh3
-from django.core.files.storage import default_storage
 from django.utils.formats import date_format
-from PIL import Image
 
 from blog.models import Post
 from seo.links import absolute
 from seo.meta import Crumb, PageMeta, publisher
-from seo.social import SocialImage, digest, photo_card, stored, title_card
+from seo.social import (
+    DrawingFailed,
+    SocialImage,
+    digest,
+    open_picture,
+    photo_card,
+    stored,
+    title_card,
+)
 
 BLOG_NAME = "Blog"
 
@@ -20,17 +26,19 @@ def _plain(html_text: str) -> str:
 
 
 def article_image(post: Post) -> SocialImage:
-    """The article's picture for sharing: its hero cropped to 1200×630, or a title card."""
+    """The article's picture for sharing: its hero cropped to 1200×630, or a title card
+    (also when the hero cannot be read)."""
     if post.hero_image:
-
-        def draw_photo() -> bytes:
-            with default_storage.open(post.hero_image.name) as source:
-                return photo_card(photo=Image.open(source))
-
-        key = digest("hero", post.hero_image.name)
-        return stored(
-            folder="articles", stem=str(post.pk), key=key, draw=draw_photo, extension="jpg"
-        )
+        try:
+            return stored(
+                folder="articles",
+                stem=str(post.pk),
+                key=digest("hero", post.hero_image.name),
+                draw=lambda: photo_card(photo=open_picture(post.hero_image.name)),
+                extension="jpg",
+            )
+        except DrawingFailed:
+            pass
     kicker = post.category.name if post.category_id else BLOG_NAME
     byline = f"{post.author.name} · {date_format(post.publish_at, 'j F Y')}"
     return stored(

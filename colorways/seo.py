@@ -6,14 +6,13 @@ import io
 from collections import defaultdict
 
 import nh3
-from django.core.files.storage import default_storage
 from PIL import Image
 
 from colorways import illustration
 from colorways.models import CATALOGUE_CURRENCY, Colorway, Listing
 from seo.links import absolute
 from seo.meta import Crumb, PageMeta
-from seo.social import SocialImage, digest, picture_card, stored
+from seo.social import DrawingFailed, SocialImage, digest, open_picture, picture_card, stored
 
 CATALOGUE_NAME = "Colorways"
 
@@ -31,27 +30,32 @@ def colorway_image(colorway: Colorway) -> SocialImage:
     photo = next(iter(colorway.images.all()), None)
     if photo is not None:
 
-        def draw() -> bytes:
-            with default_storage.open(photo.image.name) as source:
-                picture = Image.open(source)
-                return picture_card(
-                    picture=picture, title=colorway.title, subtitle=subtitle, fill=True
-                )
+        def draw_photo() -> bytes:
+            picture = open_picture(photo.image.name)
+            return picture_card(picture=picture, title=colorway.title, subtitle=subtitle, fill=True)
 
-        key = digest("photo", photo.image.name, colorway.title, subtitle)
-    else:
-        fills = drawing_fills(colorway)
-
-        def draw() -> bytes:
-            svg = illustration.render_svg(fills=fills, title=colorway.title)
-            png = illustration.render_png(svg=svg, width=1000)
-            picture = Image.open(io.BytesIO(png))
-            return picture_card(
-                picture=picture, title=colorway.title, subtitle=subtitle, fill=False
+        try:
+            return stored(
+                folder="colorways",
+                stem=str(colorway.pk),
+                key=digest("photo", photo.image.name, colorway.title, subtitle),
+                draw=draw_photo,
             )
+        except DrawingFailed:
+            pass
+    fills = drawing_fills(colorway)
 
-        key = digest("drawing", sorted(fills.items()), colorway.title, subtitle)
-    return stored(folder="colorways", stem=str(colorway.pk), key=key, draw=draw)
+    def draw_illustration() -> bytes:
+        svg = illustration.render_svg(fills=fills, title=colorway.title)
+        picture = Image.open(io.BytesIO(illustration.render_png(svg=svg, width=1000)))
+        return picture_card(picture=picture, title=colorway.title, subtitle=subtitle, fill=False)
+
+    return stored(
+        folder="colorways",
+        stem=str(colorway.pk),
+        key=digest("drawing", sorted(fills.items()), colorway.title, subtitle),
+        draw=draw_illustration,
+    )
 
 
 def offers(listings: list[Listing]) -> dict | None:

@@ -21,6 +21,22 @@ INK, PAPER, MUTED, ACCENT = "#111111", "#F6F5F2", "#5C5C5C", "#E4002B"
 logger = logging.getLogger(__name__)
 
 
+class DrawingFailed(Exception):
+    """A picture a card is drawn from could not be read (missing, or not an image)."""
+
+
+def open_picture(name: str) -> Image.Image:
+    """The stored picture `name`, read whole; DrawingFailed if it cannot be."""
+    try:
+        with default_storage.open(name) as source:
+            picture = Image.open(source)
+            picture.load()
+            return picture
+    except (OSError, ValueError) as error:
+        logger.warning("Picture %s could not be read for a social image: %s", name, error)
+        raise DrawingFailed(name) from error
+
+
 @dataclass(frozen=True, slots=True)
 class SocialImage:
     url: str
@@ -131,7 +147,8 @@ def stored(
 ) -> SocialImage:
     """The card `social/<folder>/<stem>-<key>.<extension>`, drawn by `draw()` and stored
     when it is not stored yet; the cards of `stem` drawn before (other keys) are deleted.
-    The address is relative to the site (the media URL's)."""
+    The address is relative to the site (the media URL's). `draw` raises DrawingFailed
+    when what it draws from cannot be read."""
     name = f"social/{folder}/{stem}-{key}.{extension}"
     if not default_storage.exists(name):
         directory = f"social/{folder}"

@@ -178,3 +178,13 @@ def test_structured_data_cannot_be_broken_out_of(client):
     assert "<script>alert(1)" not in body
     (product,) = read(client, colorway.get_absolute_url())["types"]["Product"]
     assert product["color"] == "</script><script>alert(1)</script>"
+
+
+def test_a_picture_that_cannot_be_read_falls_back_to_a_drawn_card(client):
+    image = ColorwayImageFactory()
+    default_storage.delete(image.image.name)
+    post = PostFactory(hero_image=image_bytes_file(1600, 900), hero_alt="A pair")
+    default_storage.delete(post.hero_image.name)
+    for url in (image.colorway.get_absolute_url(), post.get_absolute_url()):
+        data = read(client, url)
+        assert picture_size(data["og"]["og:image"]) == (1200, 630)
