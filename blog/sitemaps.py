@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, Max, OuterRef
 
 from blog.models import Author, Category, Post
 
@@ -13,15 +14,22 @@ class PostSitemap(Sitemap):
     def lastmod(self, post):
         return post.modified_at
 
+    def get_latest_lastmod(self):
+        """For the index, in one query rather than by reading every post."""
+        found = Post.objects.published().aggregate(Max("publish_at"), Max("edited_at"))
+        return max(filter(None, found.values()), default=None)
+
 
 class AuthorSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.4
 
     def items(self):
-        return list(Author.objects.filter(posts__in=Post.objects.published()).distinct())
+        published = Post.objects.published().filter(author=OuterRef("pk"))
+        return list(Author.objects.filter(Exists(published)))
 
 
 class CategorySitemap(AuthorSitemap):
     def items(self):
-        return list(Category.objects.filter(posts__in=Post.objects.published()).distinct())
+        published = Post.objects.published().filter(category=OuterRef("pk"))
+        return list(Category.objects.filter(Exists(published)))

@@ -1,3 +1,4 @@
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -6,22 +7,50 @@ from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
 from blog.article import LONG_COLUMNS, ArticleParts
-from blog.cards import post_cards, published_keys
+from blog.cards import post_cards
 from blog.models import Author, Category, OldSlug, Post, Tag
 from caching.fragments import kept_many
 from caching.pages import cache_public
 from seo.links import site_url
 
 POSTS_PER_PAGE = 12
+MAX_PAGE = 100_000
 
 
 @method_decorator(cache_public(query=["page"]), name="dispatch")
 class PostListView(ListView):
     paginate_by = POSTS_PER_PAGE
     template_name = "blog/post_list.html"
+    # What the list is of, for its kept pages: (lookup, value), or all published posts.
+    listing = (None, None)
 
     def get_queryset(self):
-        return published_keys()
+        return Post.objects.published().values_list("pk", flat=True)
+
+    def paginate_queryset(self, queryset, page_size):
+        """The page asked for, kept for the content generation: the keys of its posts
+        and how many the whole list has. A page past the last is a 404 (and not kept)."""
+        page = self.request.GET.get("page") or "1"
+        if page != "last" and not (page.isdigit() and 1 <= int(page) <= MAX_PAGE):
+            raise Http404("No such page.")
+        key = (*self.listing, page)
+
+        def build(keys) -> dict:
+            paginator = Paginator(queryset, page_size)
+            try:
+                found = paginator.page(paginator.num_pages if page == "last" else int(page))
+            except InvalidPage:
+                return {}
+            return {key: (paginator.count, found.number, list(found.object_list))}
+
+        kept_page = kept_many("post-list-page", [key], build)
+        if not kept_page:
+            raise Http404("No such page.")
+        count, number, keys = kept_page[key]
+        paginator = Paginator([], page_size)
+        paginator.count = count
+        found = Page(keys, number, paginator)
+        return paginator, found, keys, found.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -49,7 +78,8 @@ class FilteredPostListView(PostListView):
         if not found:
             raise Http404(f"No such {model._meta.verbose_name}.")
         self.subject = found[slug]
-        return published_keys(lookup, self.subject.pk)
+        self.listing = (lookup, self.subject.pk)
+        return super().get_queryset().filter(**{lookup: self.subject.pk})
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, **kwargs)

@@ -18,7 +18,7 @@ from consent.sitemaps import PolicyPageSitemap
 from seo.links import site_url
 from sizing.sitemaps import SizingSitemap
 
-SECTION_SIZE = 2000
+SECTION_SIZE = 500
 MAX_SECTION_PAGES = 1000
 
 

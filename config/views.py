@@ -26,7 +26,6 @@ from django.views.decorators.http import require_GET
 
 from blog.cards import post_cards
 from blog.models import Post
-from blog.views import published_keys
 from caching.pages import cache_public
 from colorways.cards import colorway_cards
 from colorways.codes import parse_style_code
@@ -58,7 +57,7 @@ class HomeParts:
 
     @cached_property
     def latest_posts(self) -> list[str]:
-        return post_cards(published_keys()[:6])
+        return post_cards(Post.objects.published().values_list("pk", flat=True)[:6])
 
     @cached_property
     def featured_colorways(self) -> list[str]:
