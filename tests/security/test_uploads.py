@@ -439,16 +439,8 @@ def test_development_media_serving_never_sends_a_runnable_type(
 
 
 def test_with_redis_the_checked_csv_waits_in_the_cache_between_dry_run_and_confirm(
-    staff_client, settings, tmp_path
+    staff_client, settings, redis_cache
 ):
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": f"test-import-{tmp_path.name}",
-        },
-    }
     settings.IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
     response = import_csv(staff_client, CSV_HEADER + GOOD_ROW)
     confirm = response.context["confirm_form"]
