@@ -157,10 +157,12 @@ def filter_colorways(
 ) -> ColorwayQuerySet:
     """`queryset` narrowed by every filter set in `filters`.
 
-    The price range applies to the catalogue price (see `with_catalogue_price`);
-    colorways without one drop out as soon as a price bound is set.
+    The price range applies to the catalogue price (see `with_catalogue_price`, which
+    is annotated only then); colorways without one drop out as soon as a price bound is
+    set.
     """
-    queryset = queryset.with_catalogue_price()
+    if filters.price_min is not None or filters.price_max is not None:
+        queryset = queryset.with_catalogue_price()
     if filters.collaborator == GENERAL_RELEASE:
         queryset = queryset.filter(collaborator__isnull=True)
     elif filters.collaborator:
@@ -181,7 +183,8 @@ def filter_colorways(
 
 
 def sort_colorways(queryset: ColorwayQuerySet, *, sort: str) -> ColorwayQuerySet:
-    """Order by release date or catalogue price; undated or unpriced colorways come last."""
+    """Order by release date or catalogue price (the queryset then carries it: see
+    `with_catalogue_price`); undated or unpriced colorways come last."""
     order = {
         Sort.NEWEST: [F("release_date").desc(nulls_last=True)],
         Sort.OLDEST: [F("release_date").asc(nulls_last=True)],
@@ -198,6 +201,9 @@ def catalogue_keys(*, filters: CatalogueFilters, sort: str, today: datetime.date
 
     def build() -> list[int]:
         colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
+        by_price = sort in (Sort.PRICE_LOW, Sort.PRICE_HIGH)
+        if by_price and filters.price_min is None and filters.price_max is None:
+            colorways = colorways.with_catalogue_price()
         return list(sort_colorways(colorways, sort=sort).values_list("pk", flat=True))
 
     if filters.price_min is None and filters.price_max is None:
