@@ -190,7 +190,30 @@ print(json.dumps({
     }
 
 
-class Server:
+class Served:
+    """A server process on a free port, running until the `with` block ends."""
+
+    port: int
+    process: subprocess.Popen
+
+    def wait_until_serving(self, name: str):
+        for _ in range(100):
+            try:
+                fetch(self.url("/bench/floor/"))
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"{name} did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+class Server(Served):
     def __init__(self, env: dict, page_cache_seconds: int):
         self.port = free_port()
         self.env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
@@ -209,20 +232,7 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for _ in range(100):
-            try:
-                fetch(self.url("/bench/floor/"))
-                return self
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return self.wait_until_serving("gunicorn")
 
     def workers(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
@@ -323,7 +333,7 @@ def after_save_ms(server: "Server", path: str, bump) -> float:
     return statistics.median(times)
 
 
-class Varnish:
+class Varnish(Served):
     """varnishd with the shipped configuration in front of `server`."""
 
     def __init__(self, varnishd: str, server: Server):
@@ -344,20 +354,7 @@ class Varnish:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        for _ in range(100):
-            try:
-                fetch(self.url("/bench/floor/"))
-                return self
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("varnishd did not start")
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return self.wait_until_serving("varnishd")
 
 
 def run_phase(
