@@ -138,6 +138,19 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
 
 
+def shell(env: dict, script: str) -> str:
+    """The last line `script` prints, run in the site's shell."""
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return out.strip().splitlines()[-1]
+
+
 def pages(env: dict) -> dict[str, str]:
     """The URL of each page type, picked from the benchmark data."""
     script = """
@@ -156,18 +169,7 @@ print(json.dumps({
     "static": staticfiles_storage.url("css/site.css"),
 }))
 """
-    found = json.loads(
-        subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", script],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    found = json.loads(shell(env, script))
     finder = "shoe=nike-air-force-1&size=10&system=us-men&width=wide"
     return {
         "floor": "/bench/floor/",
@@ -568,15 +570,8 @@ def seeded_data(env: dict) -> str:
         "from blog.models import Post; from colorways.models import Colorway; "
         "print(Post.objects.count(), Colorway.objects.count())"
     )
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
-    return f"{int(out[-2]):,} articles and {int(out[-1]):,} colorways"
+    posts, colorways = shell(env, script).split()
+    return f"{int(posts):,} articles and {int(colorways):,} colorways"
 
 
 if __name__ == "__main__":
