@@ -90,37 +90,43 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PaletteInline(admin.TabularInline):
+class DeskTabularInline(admin.TabularInline):
+    """A table of related rows that becomes a list of labelled cards on a phone."""
+
+    template = "admin/colorways/tabular_inline.html"
+
+
+class PaletteInline(DeskTabularInline):
     model = PaletteColour
     formset = PaletteFormSet
     extra = 0
     fields = ["order", "name", "hex", "family"]
 
 
-class ImageInline(admin.TabularInline):
+class ImageInline(DeskTabularInline):
     model = ColorwayImage
     extra = 0
     fields = ["order", "image", "alt"]
 
 
-class RetailPriceInline(admin.TabularInline):
+class RetailPriceInline(DeskTabularInline):
     model = RetailPrice
     extra = 0
 
 
-class ListingInline(admin.TabularInline):
+class ListingInline(DeskTabularInline):
     model = Listing
     extra = 0
     autocomplete_fields = ["retailer"]
     fields = ["retailer", "url", "price", "currency", "availability", "last_checked"]
 
 
-class ResaleInline(admin.TabularInline):
+class ResaleInline(DeskTabularInline):
     model = ResaleObservation
     extra = 0
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(DeskTabularInline):
     model = Source
     extra = 0
     fields = ["fact", "claim", "publication", "url", "checked_on"]

@@ -133,7 +133,7 @@ class ColorwayAdminForm(forms.ModelForm):
     drawing_regions = DrawingRegionsField(
         label="Colours of the drawing",
         required=False,
-        help_text="Which palette colour fills each part. “From the palette’s order” takes "
+        help_text="Which palette colour fills each part. “From palette order” takes "
         "the base, overlay and accent colours from the palette’s first, second and third "
         "colours, the midsole from its lightest neutral and the outsole from its darkest.",
     )

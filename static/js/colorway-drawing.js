@@ -35,15 +35,15 @@ function startDrawingEditor() {
       .sort((a, b) => a.order - b.order || a.index - b.index);
   }
 
-  function swatch(fill, size) {
+  function swatch(fill) {
     const svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("width", size);
-    svg.setAttribute("height", size);
+    svg.setAttribute("width", 24);
+    svg.setAttribute("height", 16);
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
     const rect = document.createElementNS(SVG, "rect");
     for (const [name, value] of Object.entries({
-      x: 0.5, y: 0.5, width: size - 1, height: size - 1, rx: 3, fill, stroke: "#767676",
+      x: 0.5, y: 0.5, width: 23, height: 15, rx: 2, fill, stroke: "#767676",
     })) rect.setAttribute(name, value);
     svg.append(rect);
     return svg;
@@ -62,14 +62,14 @@ function startDrawingEditor() {
           chip.textContent = "No palette colours yet.";
           return chip;
         }
-        if (HEX.test(colour.hex)) chip.append(swatch(colour.hex, 16));
+        if (HEX.test(colour.hex)) chip.append(swatch(colour.hex));
         chip.append(label(colour, position));
         return chip;
       }),
     );
     for (const select of selects) {
       const chosen = select.value;
-      const options = [new Option("From the palette’s order", "")];
+      const options = [new Option("From palette order", "")];
       colours.forEach((colour, position) => options.push(new Option(label(colour, position), String(position))));
       if (chosen !== "" && Number(chosen) >= colours.length) {
         options.push(new Option(`Colour ${Number(chosen) + 1} (not in the palette)`, chosen));
