@@ -37,7 +37,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-VIEWPORTS = ({"width": 390, "height": 844}, {"width": 1366, "height": 900})
+# A phone is emulated as one (a mobile viewport honours <meta name="viewport">, touch).
+VIEWPORTS = (
+    {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    {"viewport": {"width": 1366, "height": 900}},
+)
 ADMIN_USER = "screenshots"
 # Variables of the machine's own site that must not reach the throwaway one.
 LEFT_OUT = ("REDIS_URL", "CACHE_URL", "MEDIA_BUCKET", "SENTRY_DSN", "ANALYTICS_URL")
@@ -218,12 +222,13 @@ def take(base: str, slugs: dict, only: set[str], out: Path, media: Path, passwor
     wanted = [shot for shot in shots(slugs) if not only or shot.name in only]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for viewport in VIEWPORTS:
+        for device in VIEWPORTS:
+            viewport = device["viewport"]
             folder = out / f"{viewport['width']}x{viewport['height']}"
             folder.mkdir(parents=True, exist_ok=True)
-            reader = browser.new_context(viewport=viewport)
+            reader = browser.new_context(**device)
             reader.route("**/media/**", serve_media(media))
-            answered = browser.new_context(viewport=viewport)
+            answered = browser.new_context(**device)
             answered.route("**/media/**", serve_media(media))
             first = answered.new_page()
             first.goto(base + "/")
@@ -232,7 +237,7 @@ def take(base: str, slugs: dict, only: set[str], out: Path, media: Path, passwor
                 reject.first.click()
                 first.wait_for_load_state("networkidle")
             first.close()
-            editor = browser.new_context(viewport=viewport)
+            editor = browser.new_context(**device)
             login = editor.new_page()
             login.goto(base + "/admin/login/?next=/admin/")
             login.get_by_label("Username").fill(ADMIN_USER)
