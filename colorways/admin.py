@@ -8,12 +8,13 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from import_export.results import RowResult
 
-from colorways import importing
+from colorways import illustration, importing
 from colorways.forms import ColorwayAdminForm, DrawingPreviewForm, PaletteFormSet
 from colorways.models import (
     Collaborator,
@@ -38,6 +39,7 @@ from colorways.resources import (
     check_upload,
     problems,
 )
+from colorways.seo import drawing_fills
 from editing.mixins import CollaborativeEditingMixin
 from editing.saving import KeepInputOnDatabaseErrorMixin
 
@@ -154,7 +156,14 @@ class ColorwayAdmin(
     search_fields = ["name", "nickname", "style_code", "pack", "collaborator__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["collaborator"]
-    readonly_fields = ["status_label", "gender_label", "public_link", "created_at", "updated_at"]
+    readonly_fields = [
+        "status_label",
+        "gender_label",
+        "public_link",
+        "created_at",
+        "updated_at",
+        "drawing",
+    ]
     inlines = [
         PaletteInline,
         ImageInline,
@@ -200,6 +209,25 @@ class ColorwayAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("palette", "sources")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Who may only look sees the drawing, not the assignments behind it.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "drawing" if field == "drawing_regions" else field
+                        for field in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -389,6 +417,14 @@ class ColorwayAdmin(
         return format_html(
             '{}<small class="disputed">Sources disagree</small>', colorway.current_status.label
         )
+
+    @admin.display(description="drawing")
+    def drawing(self, colorway):
+        if not colorway.pk:
+            return "Save the colorway to see its drawing."
+        # Markup the illustration module builds from checked colours and an escaped title.
+        svg = illustration.render_svg(fills=drawing_fills(colorway), title=colorway.title)
+        return format_html('<div class="drawing-editor-picture">{}</div>', mark_safe(svg))
 
     @admin.display(description="public page")
     def public_link(self, colorway):

@@ -54,6 +54,7 @@ class Shot:
     status: int = 200
     admin: bool = False
     consent: bool = True  # answer the cookie banner first (Reject all)
+    ready: str = ""  # a selector to wait for, on a page its script builds
 
 
 def site_environment(folder: Path, password_file: Path) -> dict[str, str]:
@@ -164,8 +165,8 @@ def shots(slugs: dict[str, str]) -> list[Shot]:
         Shot("cookie-settings", "/cookies/"),
         Shot("privacy", "/privacy/"),
         Shot("not-found", "/no-such-page/", status=404),
-        Shot("api-docs", "/api/docs/"),
-        Shot("admin-login", "/admin/login/?next=/admin/", consent=False),
+        Shot("api-docs", "/api/docs/", ready=".opblock"),
+        Shot("admin-login", "/admin/login/?next=/admin/"),
         Shot("admin-colorway-form", f"/admin/colorways/colorway/{slugs['colorway_pk']}/change/",
              admin=True),
     ]  # fmt: skip
@@ -251,6 +252,9 @@ def take(base: str, slugs: dict, only: set[str], out: Path, media: Path, passwor
                 try:
                     response = page.goto(base + shot.path, wait_until="networkidle")
                     status = response.status if response else 0
+                    if shot.ready:
+                        page.wait_for_selector(shot.ready)
+                    page.evaluate("document.fonts.ready")
                     if status != shot.status:
                         failures += 1
                         sys.stderr.write(f"{shot.name}: {shot.path} answered {status}\n")

@@ -236,3 +236,15 @@ def test_the_preview_needs_the_csrf_token(staff_user):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(staff_user)
     assert browser.post(reverse(PREVIEW_URL), preview_data()).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_who_may_only_look_sees_the_drawing_not_the_assignments(client, colorway):
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_colorway"))
+    client.force_login(viewer)
+    colorway.drawing_regions = {"laces": 2}
+    colorway.save()
+    page = client.get(change_url(colorway)).content.decode()
+    assert 'data-region="laces" fill="#111111"' in page
+    assert "drawing_regions_laces" not in page
+    assert "{&#x27;laces&#x27;: 2}" not in page and '"laces": 2' not in page
