@@ -30,8 +30,3 @@ def cards_by_key(pks) -> dict[int, str]:
 def colorway_cards(pks) -> list[str]:
     """The cards of the colorways `pks`, in that order."""
     return fragments.in_order("colorway-card", pks, _render)
-
-
-def cards_for(colorways) -> list[str]:
-    """The cards of a queryset of colorways, in its order: one query for the keys."""
-    return colorway_cards(colorways.values_list("pk", flat=True))

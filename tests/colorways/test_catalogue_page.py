@@ -177,9 +177,10 @@ def test_catalogue_page_makes_a_fixed_number_of_queries(
         ColorwayFactory(collaborator=None, release_date=None, release_precision="unannounced")
     ]
     add_children(colorways, size)
-    # collaborator choices, the page's keys, its cards, 4 facets (which also give the count)
+    # collaborator choices, the page's keys, its cards, the addresses of its colorways (the
+    # page's ItemList), 4 facets (which also give the count)
     start_generation()
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(URL + "?sort=price")
     assert response.status_code == HTTPStatus.OK
 
