@@ -194,7 +194,6 @@ class PostQuerySet(models.QuerySet):
                     stop_sel=HIT_STOP,
                     max_words=35,
                     min_words=15,
-                    max_fragments=1,
                 )
             ).values_list("pk", "snippet", "summary")
             return {pk: text if HIT_START in text else summary for pk, text, summary in rows}

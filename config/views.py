@@ -60,14 +60,22 @@ class HomeParts:
         self.today = today
 
     @cached_property
+    def _newest_posts(self) -> list[Post]:
+        return list(
+            Post.objects.published()
+            .without_bodies()
+            .select_related("author", "category")[:LATEST_POSTS]
+        )
+
+    @property
     def lead_post(self) -> Post | None:
         """The newest article, told as the lead story."""
-        return Post.objects.published().for_listing().first()
+        return self._newest_posts[0] if self._newest_posts else None
 
     @cached_property
     def latest_posts(self) -> list[str]:
         """The cards of the articles after the lead story."""
-        return post_cards(Post.objects.published().values_list("pk", flat=True)[1:LATEST_POSTS])
+        return post_cards([post.pk for post in self._newest_posts[1:]])
 
     @cached_property
     def featured_colorways(self) -> list[str]:
