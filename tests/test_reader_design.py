@@ -158,3 +158,16 @@ def test_search_shows_articles_and_colorways_as_separate_groups(client):
     page = tree(client.get(SEARCH, {"q": "vintage"}))
     assert page.xpath('//h2[@id="colorway-results-title"]/text()') == ["Colorways"]
     assert page.xpath('//h2[@id="article-results-title"]/text()') == ["Articles"]
+
+
+def test_social_images_are_drawn_in_the_sites_typeface():
+    from PIL import ImageFont
+
+    from seo.social import _font
+
+    assert set(settings.SOCIAL_IMAGE_FONTS) == {"regular", "bold"}
+    for weight, path in settings.SOCIAL_IMAGE_FONTS.items():
+        assert path.suffix == ".woff2" and path.parent.name == "fonts"
+        font = _font(weight, 40)
+        assert isinstance(font, ImageFont.FreeTypeFont)
+        assert font.getname()[0].startswith("Archivo")
