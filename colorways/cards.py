@@ -1,6 +1,7 @@
 """Colorway cards, kept per content generation.
 
-A card shows one colorway's picture or palette, names, release date and price. Pages
+A card shows one colorway's picture (its photo, else its drawing), names, release date
+and price. Pages
 that list cards look up which colorways to show (their primary keys, in order) and take
 the cards from here: a card's queries and template run once per colorway after each
 editorial change, not on every request.
@@ -18,7 +19,8 @@ def _render(pks) -> dict[int, str]:
         colorway.pk: mark_safe(
             render_to_string("includes/colorway_card.html", {"colorway": colorway})
         )
-        for colorway in Colorway.objects.for_cards().filter(pk__in=pks)
+        # The palette gives the drawing's fills and its version in the address.
+        for colorway in Colorway.objects.for_cards().prefetch_related("palette").filter(pk__in=pks)
     }
 
 
@@ -27,11 +29,19 @@ def cards_by_key(pks) -> dict[int, str]:
     return fragments.kept_many("colorway-card", pks, _render)
 
 
-def colorway_cards(pks) -> list[str]:
-    """The cards of the colorways `pks`, in that order."""
-    return fragments.in_order("colorway-card", pks, _render)
+def colorway_cards(pks, *, eager: int = 0) -> list[str]:
+    """The cards of the colorways `pks`, in that order; the pictures of the first `eager`
+    load at once (the first screen), the others as they are scrolled to."""
+    cards = fragments.in_order("colorway-card", pks, _render)
+    return [first_screen(card) for card in cards[:eager]] + cards[eager:]
 
 
-def cards_for(colorways) -> list[str]:
+def first_screen(card: str) -> str:
+    """A kept card (written with a lazy picture, wherever it goes) as the first screen
+    shows it: its picture loads at once."""
+    return mark_safe(card.replace(' loading="lazy"', ' loading="eager"', 1))
+
+
+def cards_for(colorways, *, eager: int = 0) -> list[str]:
     """The cards of a queryset of colorways, in its order: one query for the keys."""
-    return colorway_cards(colorways.values_list("pk", flat=True))
+    return colorway_cards(colorways.values_list("pk", flat=True), eager=eager)

@@ -1,3 +1,4 @@
+import dataclasses
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -8,12 +9,15 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.views.generic import DetailView
 
 from caching.fragments import kept
 from caching.pages import cache_public
+from colorways import illustration
 from colorways.calendar import release_calendar
 from colorways.cards import cards_for, colorway_cards
 from colorways.catalogue import (
@@ -30,8 +34,31 @@ from colorways.catalogue import (
 )
 from colorways.detail import ColorwayParts
 from colorways.models import Collaborator, Colorway, Milestone, ReleaseStatus
+from colorways.seo import drawing_fills
 from colorways.timeline import timeline_years
 from seo.links import site_url
+
+
+def _removals(params: CatalogueParams) -> list[tuple[str, str]]:
+    """For a catalogue address that shows nothing: each filter it applies, as words, and
+    the address without that filter."""
+    filters = params.filters
+    form = CatalogueFilterForm()
+    applied = {f.name: getattr(filters, f.name) for f in dataclasses.fields(filters)}
+    applied = {name: value for name, value in applied.items() if value is not None}
+    removals = []
+    for name, value in applied.items():
+        field = form.fields[name]
+        choices = dict(getattr(field, "choices", ()))
+        shown = choices.get(value, choices.get(str(value), value))
+        query = {other: v for other, v in applied.items() if other != name}
+        if params.sort != Sort.NEWEST:
+            query["sort"] = params.sort
+        address = reverse("colorways:colorway-list")
+        if query:
+            address += "?" + urlencode(query)
+        removals.append((f"{field.label}: {capfirst(str(shown))}", address))
+    return removals
 
 
 def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
@@ -44,7 +71,9 @@ def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
         "colorways/catalogue_filters.html",
         {
             "errors": [(labels[name], messages) for name, messages in params.errors],
-            "open": filters.active or params.errors or sort_given,
+            # Open on a phone only when something needs the reader's attention.
+            "open": bool(params.errors),
+            "active_count": sum(value is not None for value in dataclasses.astuple(filters)),
             "filters": filters,
             "selects": [
                 ("collaborator", "Collaborator", facets.collaborator, "Anyone"),
@@ -58,6 +87,10 @@ def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
         },
     )
     return mark_safe(html)
+
+
+# Cards whose pictures a first screen shows, on a wide one.
+FIRST_SCREEN_CARDS = 3
 
 
 @cache_public(query=QUERY_FIELDS)
@@ -85,7 +118,8 @@ def colorway_list(request):
         "filters": filters,
         "panel": panel,
         "page_obj": page_obj,
-        "cards": colorway_cards(page_obj.object_list),
+        "cards": colorway_cards(page_obj.object_list, eager=FIRST_SCREEN_CARDS),
+        "removals": [] if paginator.count else _removals(params),
     }
     return render(
         request, "colorways/colorway_list.html", context, status=400 if params.errors else 200
@@ -97,6 +131,28 @@ def colorway_detail(request, slug):
     colorway = get_object_or_404(Colorway.objects.select_related("collaborator"), slug=slug)
     parts = ColorwayParts(colorway, site_url=site_url(request), today=timezone.localdate())
     return render(request, "colorways/colorway_detail.html", {"colorway": colorway, "page": parts})
+
+
+# A drawing is an image with nothing to run or fetch: its own policy says so, whoever
+# opens it on its own.
+DRAWING_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+A_YEAR = 365 * 24 * 60 * 60
+
+
+@cache_public(query=["v"])
+def colorway_drawing(request, slug):
+    """The colorway's drawing as an SVG image. At the address pages link to, whose `v`
+    is the version of what it draws, it never changes and any cache may keep it a year;
+    at any other `v` (an old page), the current drawing, cached like a page."""
+    colorway = get_object_or_404(Colorway.objects.prefetch_related("palette"), slug=slug)
+    fills = drawing_fills(colorway)
+    svg = illustration.render_svg(fills=fills, title=colorway.title)
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Content-Security-Policy"] = DRAWING_POLICY
+    response["X-Content-Type-Options"] = "nosniff"
+    if request.GET.get("v") == illustration.version(fills=fills, title=colorway.title):
+        patch_cache_control(response, public=True, max_age=A_YEAR, immutable=True)
+    return response
 
 
 @cache_public()

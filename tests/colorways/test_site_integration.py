@@ -99,7 +99,8 @@ def test_home_page_makes_a_fixed_number_of_queries(
     settings.PAGE_CACHE_SECONDS = 0
     make_featured(size)
     PostFactory.create_batch(size)
-    # posts with their tags (2), featured colorways with 2 prefetches (3)
+    # posts with their tags (2), featured colorways with 3 prefetches, one of them the
+    # palette their drawings are drawn from (4)
     start_generation()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get("/").status_code == HTTPStatus.OK

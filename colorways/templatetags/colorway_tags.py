@@ -1,0 +1,63 @@
+"""A colorway's picture wherever it is shown: the editor's first photo, else our drawing
+of it, served as an image from its own versioned address (never inlined in the page)."""
+
+from django import template
+from django.urls import reverse
+from django.utils.text import capfirst
+
+from colorways import illustration
+from colorways.detail import money
+from colorways.seo import drawing_fills
+
+register = template.Library()
+
+# The drawing's size in a page's layout before CSS scales it: the browser reserves
+# the space from these, so nothing moves when it loads.
+DRAWING_WIDTH = 600
+DRAWING_HEIGHT = round(DRAWING_WIDTH * illustration.VIEW_HEIGHT / illustration.VIEW_WIDTH)
+
+
+def drawing_url(colorway) -> str:
+    """The address of the colorway's drawing, versioned by what it draws."""
+    fills = drawing_fills(colorway)
+    path = reverse("colorways:colorway-drawing", kwargs={"slug": colorway.slug})
+    return f"{path}?v={illustration.version(fills=fills, title=colorway.title)}"
+
+
+def drawing_alt(colorway) -> str:
+    colours = [capfirst(colour.name) for colour in colorway.swatches if colour.name]
+    alt = f"Drawing of the {colorway.title}"
+    if colours:
+        alt += " in " + ", ".join(colours[:-1]) + (" and " if len(colours) > 1 else "")
+        alt += colours[-1]
+    return alt
+
+
+@register.inclusion_tag("includes/colorway_picture.html")
+def colorway_picture(colorway, *, sizes="100vw", loading="lazy", css_class="colorway-img"):
+    """The colorway's picture: its first photo, else its drawing, with explicit width and
+    height. `loading="eager"` for a picture on the first screen."""
+    image = colorway.first_image
+    if image is not None:
+        return {
+            "image": image,
+            "sizes": sizes,
+            "loading": loading,
+            "class": f"{css_class} is-photo",
+        }
+    return {
+        "drawing": {
+            "src": drawing_url(colorway),
+            "alt": drawing_alt(colorway),
+            "width": DRAWING_WIDTH,
+            "height": DRAWING_HEIGHT,
+        },
+        "loading": loading,
+        "class": f"{css_class} is-drawing",
+    }
+
+
+@register.filter(name="money")
+def money_filter(amount, currency: str = "") -> str:
+    """An amount as readers write it: {{ price.amount|money:price.currency }}."""
+    return money(amount, currency)
