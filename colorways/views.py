@@ -1,4 +1,5 @@
 import dataclasses
+from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -19,7 +20,7 @@ from caching.fragments import kept
 from caching.pages import cache_public
 from colorways import illustration
 from colorways.calendar import release_calendar
-from colorways.cards import cards_for, colorway_cards
+from colorways.cards import cards_by_key, cards_for, colorway_cards
 from colorways.catalogue import (
     PER_PAGE,
     QUERY_FIELDS,
@@ -179,26 +180,43 @@ class CollaboratorDetailView(DetailView):
 CALENDAR_LIMIT = 24
 
 
-def _calendar_section(status: str, sort: str, today) -> dict:
-    keys = catalogue_keys(filters=CatalogueFilters(status=status), sort=sort, today=today)
-    query = urlencode({"status": status, "sort": sort})
+def _calendar(today) -> dict:
+    """The dated releases to come, by year (cards that leave the year to the heading),
+    and the colorways announced without a date."""
+    dated = catalogue_keys(
+        filters=CatalogueFilters(status=ReleaseStatus.UPCOMING), sort=Sort.OLDEST, today=today
+    )
+    announced = catalogue_keys(
+        filters=CatalogueFilters(status=ReleaseStatus.ANNOUNCED), sort=Sort.NEWEST, today=today
+    )
+    shown = dated[:CALENDAR_LIMIT]
+    year_of = dict(Colorway.objects.filter(pk__in=shown).values_list("pk", "release_date__year"))
+    cards = cards_by_key(shown, in_year=True)
+    years = [
+        (year, [cards[pk] for pk in group if pk in cards])
+        for year, group in groupby(shown, key=year_of.get)
+    ]
+
+    def all_url(keys, status, sort) -> str:
+        if len(keys) <= CALENDAR_LIMIT:
+            return ""
+        return f"{reverse('colorways:colorway-list')}?{urlencode({'status': status, 'sort': sort})}"
+
     return {
-        "cards": colorway_cards(keys[:CALENDAR_LIMIT]),
-        "count": len(keys),
-        "all_url": f"{reverse('colorways:colorway-list')}?{query}"
-        if len(keys) > CALENDAR_LIMIT
-        else "",
+        "years": years,
+        "dated_count": len(dated),
+        "dated_url": all_url(dated, ReleaseStatus.UPCOMING, Sort.OLDEST),
+        "announced": colorway_cards(announced[:CALENDAR_LIMIT]),
+        "announced_count": len(announced),
+        "announced_url": all_url(announced, ReleaseStatus.ANNOUNCED, Sort.NEWEST),
     }
 
 
 @cache_public()
 def upcoming(request):
     today = timezone.localdate()
-    context = {
-        "dated": _calendar_section(ReleaseStatus.UPCOMING, Sort.OLDEST, today),
-        "announced": _calendar_section(ReleaseStatus.ANNOUNCED, Sort.NEWEST, today),
-    }
-    return render(request, "colorways/upcoming.html", context)
+    calendar = kept("release-calendar", today.isoformat(), lambda: _calendar(today))
+    return render(request, "colorways/upcoming.html", {"calendar": calendar})
 
 
 @cache_public()
@@ -228,11 +246,25 @@ def _timeline_years():
         rank=Window(RowNumber(), partition_by=year, order_by=[F("release_date"), F("pk")])
     ).filter(rank__lte=TIMELINE_RELEASES_PER_YEAR)
     counts = dated.annotate(year=year).values("year").annotate(count=Count("pk"))
-    return timeline_years(
-        colorways=list(first_of_year.select_related("collaborator")),
+    colorways = list(first_of_year.select_related("collaborator"))
+    years = timeline_years(
+        colorways=colorways,
         milestones=list(Milestone.objects.prefetch_related("sources")),
         release_counts={row["year"]: row["count"] for row in counts},
     )
+    cards = cards_by_key([colorway.pk for colorway in colorways], in_year=True)
+    return [
+        dataclasses.replace(
+            year,
+            entries=tuple(
+                dataclasses.replace(entry, card=cards.get(entry.pk, ""))
+                if entry.is_release
+                else entry
+                for entry in year.entries
+            ),
+        )
+        for year in years
+    ]
 
 
 @cache_public()

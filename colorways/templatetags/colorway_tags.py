@@ -5,7 +5,7 @@ from django import template
 from django.urls import reverse
 from django.utils.text import capfirst
 
-from colorways import illustration
+from colorways import illustration, releases
 from colorways.detail import money
 from colorways.seo import drawing_fills
 
@@ -26,11 +26,22 @@ def drawing_url(colorway) -> str:
 
 def drawing_alt(colorway) -> str:
     colours = [capfirst(colour.name) for colour in colorway.swatches if colour.name]
-    alt = f"Drawing of the {colorway.title}"
-    if colours:
-        alt += " in " + ", ".join(colours[:-1]) + (" and " if len(colours) > 1 else "")
-        alt += colours[-1]
-    return alt
+    alt = f"Drawing of the {reader_title(colorway)}"
+    if not colours:
+        return f"{alt}; its colours are not known yet"
+    if len(colours) == 1:
+        return f"{alt} in {colours[0]}"
+    return f"{alt} in {', '.join(colours[:-1])} and {colours[-1]}"
+
+
+@register.filter
+def reader_title(colorway) -> str:
+    """The colorway's name as readers know it, without saying its collaborator twice
+    ("Awake NY", not "Awake NY Awake NY")."""
+    collaborator = colorway.collaborator.name if colorway.collaborator_id else ""
+    if not colorway.nickname and collaborator and colorway.name.startswith(collaborator):
+        return colorway.name
+    return colorway.title
 
 
 @register.inclusion_tag("includes/colorway_picture.html")
@@ -61,3 +72,10 @@ def colorway_picture(colorway, *, sizes="100vw", loading="lazy", css_class="colo
 def money_filter(amount, currency: str = "") -> str:
     """An amount as readers write it: {{ price.amount|money:price.currency }}."""
     return money(amount, currency)
+
+
+@register.filter
+def date_in_year(dated) -> str:
+    """A colorway's or milestone's release date without its year (see
+    releases.format_within_year)."""
+    return releases.format_within_year(date=dated.release_date, precision=dated.release_precision)
