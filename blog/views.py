@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
@@ -9,9 +11,11 @@ from django.views.generic import ListView
 from blog.article import LONG_COLUMNS, ArticleParts
 from blog.cards import post_cards
 from blog.models import Author, Category, OldSlug, Post, Tag
+from blog.seo import BLOG_NAME
 from caching.fragments import kept_many
 from caching.pages import cache_public
-from seo.links import site_url
+from seo.links import absolute, site_url
+from seo.meta import Crumb, PageMeta, page_meta
 
 POSTS_PER_PAGE = 12
 MAX_PAGE = 100_000
@@ -55,7 +59,15 @@ class PostListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cards"] = post_cards(context["page_obj"].object_list)
+        context["meta"] = self.meta()
         return context
+
+    def meta(self) -> PageMeta:
+        return page_meta(
+            self.request,
+            title="Articles about the Gel-Kayano 14",
+            description="Articles about the Asics Gel-Kayano 14: history, sizing and fit, styling.",
+        )
 
 
 class FilteredPostListView(PostListView):
@@ -84,10 +96,25 @@ class FilteredPostListView(PostListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, **kwargs)
 
+    def meta(self) -> PageMeta:
+        blog = absolute(site_url(self.request), reverse("blog:post-list"))
+        return page_meta(
+            self.request,
+            title=self.subject.name,
+            description=self.description(),
+            trail=(Crumb(BLOG_NAME, blog),),
+        )
+
+    def description(self) -> str:
+        return f"Articles filed under {self.subject.name} on {settings.SITE_NAME}."
+
 
 class AuthorPostListView(FilteredPostListView):
     model_filter = (Author, "author")
     template_name = "blog/author_detail.html"
+
+    def description(self) -> str:
+        return f"Articles by {self.subject.name} on {settings.SITE_NAME}."
 
 
 class CategoryPostListView(FilteredPostListView):

@@ -48,8 +48,3 @@ def first_screen(card: str) -> str:
     """A kept card (written with a lazy picture, wherever it goes) as the first screen
     shows it: its picture loads at once."""
     return mark_safe(card.replace(' loading="lazy"', ' loading="eager"', 1))
-
-
-def cards_for(colorways, *, eager: int = 0) -> list[str]:
-    """The cards of a queryset of colorways, in its order: one query for the keys."""
-    return colorway_cards(colorways.values_list("pk", flat=True), eager=eager)

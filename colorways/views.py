@@ -20,7 +20,7 @@ from caching.fragments import kept
 from caching.pages import cache_public
 from colorways import illustration
 from colorways.calendar import release_calendar
-from colorways.cards import cards_by_key, cards_for, colorway_cards
+from colorways.cards import cards_by_key, colorway_cards
 from colorways.catalogue import (
     PER_PAGE,
     QUERY_FIELDS,
@@ -35,9 +35,20 @@ from colorways.catalogue import (
 )
 from colorways.detail import ColorwayParts
 from colorways.models import Collaborator, Colorway, Milestone, ReleaseStatus
-from colorways.seo import drawing_fills
+from colorways.seo import CATALOGUE_NAME, drawing_fills
 from colorways.timeline import timeline_years
-from seo.links import site_url
+from seo.links import absolute, site_url
+from seo.meta import Crumb, collection_page, page_meta
+
+CATALOGUE_DESCRIPTION = (
+    "Every Asics Gel-Kayano 14 colorway and collaboration: style codes, release dates, "
+    "retail prices, where to buy and what they resell for."
+)
+
+
+def _catalogue_trail(request) -> tuple[Crumb, ...]:
+    """The trail of a page inside the catalogue: the catalogue itself."""
+    return (Crumb(CATALOGUE_NAME, absolute(site_url(request), reverse("colorways:colorway-list"))),)
 
 
 def _removals(params: CatalogueParams) -> list[tuple[str, str]]:
@@ -114,7 +125,23 @@ def colorway_list(request):
     if params.page > max(paginator.num_pages, 1):
         raise Http404("No such page of colorways.")
     page_obj = paginator.page(params.page)
+    slugs = dict(Colorway.objects.filter(pk__in=page_obj.object_list).values_list("pk", "slug"))
+    base_url = site_url(request)
+    title = "Gel-Kayano 14 colorways and collaborations"
+    listing = collection_page(
+        name=title,
+        description=CATALOGUE_DESCRIPTION,
+        url=absolute(base_url, request.path),
+        item_urls=[
+            absolute(base_url, reverse("colorways:colorway-detail", args=[slugs[pk]]))
+            for pk in page_obj.object_list
+        ],
+        first_position=page_obj.start_index(),
+    )
     context = {
+        "meta": page_meta(
+            request, title=title, description=CATALOGUE_DESCRIPTION, structured_data=(listing,)
+        ),
         "params": params,
         "filters": filters,
         "panel": panel,
@@ -158,8 +185,27 @@ def colorway_drawing(request, slug):
 
 @cache_public()
 def collaborator_list(request):
-    collaborators = Collaborator.objects.annotate(colorway_count=Count("colorways"))
-    return render(request, "colorways/collaborator_list.html", {"collaborators": collaborators})
+    collaborators = list(Collaborator.objects.annotate(colorway_count=Count("colorways")))
+    base_url = site_url(request)
+    title = "Gel-Kayano 14 collaborators"
+    description = (
+        "The studios, boutiques, brands and designers who have made their own Asics Gel-Kayano 14."
+    )
+    listing = collection_page(
+        name=title,
+        description=description,
+        url=absolute(base_url, request.path),
+        item_urls=[absolute(base_url, c.get_absolute_url()) for c in collaborators],
+    )
+    meta = page_meta(
+        request,
+        title=title,
+        description=description,
+        trail=(Crumb(CATALOGUE_NAME, absolute(base_url, reverse("colorways:colorway-list"))),),
+        structured_data=(listing,),
+    )
+    context = {"collaborators": collaborators, "meta": meta}
+    return render(request, "colorways/collaborator_list.html", context)
 
 
 @method_decorator(cache_public(), name="dispatch")
@@ -168,11 +214,39 @@ class CollaboratorDetailView(DetailView):
     template_name = "colorways/collaborator_detail.html"
 
     def get_context_data(self, **kwargs):
+        collaborator = self.object
         colorways = sort_colorways(
-            Colorway.objects.filter(collaborator=self.object),
-            sort=Sort.OLDEST,
+            Colorway.objects.filter(collaborator=collaborator), sort=Sort.OLDEST
+        ).values_list("pk", "slug")
+        base_url = site_url(self.request)
+        title = f"{collaborator.name} × Asics Gel-Kayano 14"
+        description = (
+            f"Every Gel-Kayano 14 by {collaborator.name}: release dates, style codes and prices."
         )
-        return super().get_context_data(cards=cards_for(colorways), **kwargs)
+        listing = collection_page(
+            name=title,
+            description=description,
+            url=absolute(base_url, collaborator.get_absolute_url()),
+            item_urls=[
+                absolute(base_url, reverse("colorways:colorway-detail", args=[slug]))
+                for _, slug in colorways
+            ],
+        )
+        meta = page_meta(
+            self.request,
+            title=title,
+            description=description,
+            trail=(
+                Crumb(CATALOGUE_NAME, absolute(base_url, reverse("colorways:colorway-list"))),
+                Crumb(
+                    "Collaborators",
+                    absolute(base_url, reverse("colorways:collaborator-list")),
+                ),
+            ),
+            structured_data=(listing,),
+        )
+        cards = colorway_cards([pk for pk, _ in colorways])
+        return super().get_context_data(cards=cards, meta=meta, **kwargs)
 
 
 # The release calendar shows the next dated releases and the first announced colorways;
@@ -216,7 +290,16 @@ def _calendar(today) -> dict:
 def upcoming(request):
     today = timezone.localdate()
     calendar = kept("release-calendar", today.isoformat(), lambda: _calendar(today))
-    return render(request, "colorways/upcoming.html", {"calendar": calendar})
+    meta = page_meta(
+        request,
+        title="Upcoming Gel-Kayano 14 releases",
+        description=(
+            "The Asics Gel-Kayano 14 release calendar: dated drops and announced "
+            "colorways, with a calendar feed to subscribe to."
+        ),
+        trail=_catalogue_trail(request),
+    )
+    return render(request, "colorways/upcoming.html", {"calendar": calendar, "meta": meta})
 
 
 @cache_public()
@@ -270,4 +353,13 @@ def _timeline_years():
 @cache_public()
 def timeline(request):
     # The template keeps the timeline ({% kept %}): the years are read only to build it.
-    return render(request, "colorways/timeline.html", {"years": _timeline_years})
+    meta = page_meta(
+        request,
+        title="The Gel-Kayano 14 timeline",
+        description=(
+            "The Asics Gel-Kayano 14's history on one page: the 2008 original, its award, "
+            "the revival and every collaboration."
+        ),
+        trail=_catalogue_trail(request),
+    )
+    return render(request, "colorways/timeline.html", {"years": _timeline_years, "meta": meta})

@@ -1,13 +1,15 @@
 from django.conf import settings
 
 from seo.links import site_url
+from seo.meta import default_meta
 
 
 def site(request):
-    """Site-wide template values: the name and the absolute base URL for canonical links."""
+    """Site-wide template values: the name, the absolute base URL, the default metadata."""
     base_url = site_url(request)
     return {
         "site_name": settings.SITE_NAME,
         "site_url": base_url,
-        "canonical_url": f"{base_url}{request.path}",
+        # What a page says about itself when its view gives no `meta`.
+        "default_meta": default_meta(site_url=base_url, path=request.path),
     }

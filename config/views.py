@@ -30,6 +30,8 @@ from caching.pages import cache_public
 from colorways.cards import colorway_cards
 from colorways.codes import parse_style_code
 from colorways.models import Colorway
+from seo.links import site_url
+from seo.meta import SITE_DESCRIPTION, page_meta, website
 
 UNAVAILABLE_DETAIL = (
     "The site's data cannot be reached for a moment: "
@@ -67,7 +69,14 @@ class HomeParts:
 
 @cache_public()
 def home(request):
-    return render(request, "home.html", {"home": HomeParts(timezone.localdate())})
+    meta = page_meta(
+        request,
+        title=settings.SITE_NAME,
+        description=SITE_DESCRIPTION,
+        structured_data=website(site_url(request)),
+    )
+    context = {"home": HomeParts(timezone.localdate()), "meta": meta}
+    return render(request, "home.html", context)
 
 
 def search(request):

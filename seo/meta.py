@@ -8,12 +8,16 @@ from django.conf import settings
 from django.templatetags.static import static
 
 from seo.jsonld import JsonLd
-from seo.links import absolute
+from seo.links import absolute, site_url
 from seo.social import SocialImage
 
 # The site's logo for search engines (publisher of articles, the organisation).
 LOGO = "img/logo.png"
 LOGO_SIZE = 512
+SITE_DESCRIPTION = (
+    "Everything about the Asics Gel-Kayano 14: its history, every colorway and "
+    "collaboration, and which size to buy."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +76,58 @@ def default_meta(*, site_url: str, path: str) -> PageMeta:
     """What a page without a description of its own says."""
     return PageMeta(
         title=settings.SITE_NAME,
-        description=(
-            "Everything about the Asics Gel-Kayano 14: its history, every colorway and "
-            "collaboration, and which size to buy."
-        ),
+        description=SITE_DESCRIPTION,
         url=absolute(site_url, path),
     )
+
+
+def page_meta(
+    request,
+    *,
+    title: str,
+    description: str,
+    trail: tuple[Crumb, ...] = (),
+    structured_data: tuple[dict, ...] = (),
+) -> PageMeta:
+    """A page's metadata at its own address (without the query string)."""
+    return PageMeta(
+        title=title,
+        description=description,
+        url=absolute(site_url(request), request.path),
+        trail=trail,
+        structured_data=structured_data,
+    )
+
+
+def website(base_url: str) -> tuple[dict, ...]:
+    """The home page's description of the site and of the organisation behind it."""
+    organization = {"@context": "https://schema.org", **publisher(base_url)}
+    site = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": settings.SITE_NAME,
+        "url": f"{base_url}/",
+        "publisher": publisher(base_url),
+    }
+    return (site, organization)
+
+
+def collection_page(
+    *, name: str, description: str, url: str, item_urls: list[str], first_position: int = 1
+) -> dict:
+    """A page that lists things with pages of their own, the ones it shows in order."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "description": description,
+        "url": url,
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": len(item_urls),
+            "itemListElement": [
+                {"@type": "ListItem", "position": position, "url": item_url}
+                for position, item_url in enumerate(item_urls, start=first_position)
+            ],
+        },
+    }

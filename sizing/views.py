@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 
 from caching.fragments import kept
 from caching.pages import cache_public
-from seo.jsonld import JsonLd
+from seo.meta import page_meta
 from sizing.choices import Condition, System, Width
 from sizing.engine import Guide, Recommendation, format_size
 from sizing.forms import SizeFinderForm
@@ -184,7 +184,16 @@ def finder(request):
         "finder": answer.html,
         "headline": answer.headline,
         "guide_sections": sections.html,
-        "faq_ld": sections.faq_ld,
+        "meta": page_meta(
+            request,
+            title="Asics Gel-Kayano 14 size finder",
+            description=(
+                "Which Asics Gel-Kayano 14 size to buy, from the size you wear in the Air "
+                "Force 1, Dunk, New Balance or other Asics: one answer in US, UK, EU and cm, "
+                "with the reasons."
+            ),
+            structured_data=(sections.faq,),
+        ),
     }
     return render(request, "sizing/finder.html", context, status=answer.status)
 
@@ -192,7 +201,7 @@ def finder(request):
 @dataclass(frozen=True, slots=True)
 class GuideSections:
     html: str
-    faq_ld: JsonLd
+    faq: dict  # FAQPage structured data
 
 
 def _render_sections(guide: Guide) -> GuideSections:
@@ -206,7 +215,7 @@ def _render_sections(guide: Guide) -> GuideSections:
             "faq": faq,
         },
     )
-    return GuideSections(html=mark_safe(html), faq_ld=JsonLd.of(faq_structured_data(faq)))
+    return GuideSections(html=mark_safe(html), faq=faq_structured_data(faq))
 
 
 def guide_sections(guide: Guide) -> GuideSections:

@@ -188,3 +188,68 @@ def test_a_picture_that_cannot_be_read_falls_back_to_a_drawn_card(client):
     for url in (image.colorway.get_absolute_url(), post.get_absolute_url()):
         data = read(client, url)
         assert picture_size(data["og"]["og:image"]) == (1200, 630)
+
+
+def test_the_home_page_describes_the_site_and_its_publisher_with_a_logo(client):
+    data = read(client, "/")
+    (site,) = data["types"]["WebSite"]
+    assert site["name"] == "Kayano 14 Hub"
+    assert_resolves(client, site["url"])
+    (organization,) = data["types"]["Organization"]
+    assert organization["name"] == "Kayano 14 Hub"
+    assert_resolves(client, organization["logo"]["url"])
+    assert data["og"]["og:url"] == BASE + "/"
+
+
+def test_the_catalogue_lists_the_colorways_it_shows_in_their_order(client):
+    first = ColorwayFactory(name="Cream Black", release_date=datetime.date(2024, 1, 1))
+    second = ColorwayFactory(name="Silver Green", release_date=datetime.date(2023, 1, 1))
+    data = read(client, "/colorways/?sort=newest")
+    (page,) = data["types"]["CollectionPage"]
+    assert page["url"] == BASE + "/colorways/"
+    items = page["mainEntity"]["itemListElement"]
+    assert [item["url"] for item in items] == [
+        BASE + first.get_absolute_url(),
+        BASE + second.get_absolute_url(),
+    ]
+    assert [item["position"] for item in items] == [1, 2]
+    for item in items:
+        assert_resolves(client, item["url"])
+    assert data["og"]["og:title"] == "Gel-Kayano 14 colorways and collaborations"
+
+
+def test_a_collaborator_page_lists_its_colorways_below_a_trail_that_resolves(client):
+    colorway = ColorwayFactory()
+    collaborator = colorway.collaborator
+    data = read(client, collaborator.get_absolute_url())
+    (page,) = data["types"]["CollectionPage"]
+    assert page["name"] == f"{collaborator.name} × Asics Gel-Kayano 14"
+    assert [item["url"] for item in page["mainEntity"]["itemListElement"]] == [
+        BASE + colorway.get_absolute_url()
+    ]
+    assert_breadcrumbs(client, data, ["Colorways", "Collaborators"])
+    assert data["og"]["og:url"] == BASE + collaborator.get_absolute_url()
+
+
+def test_the_size_finder_answers_its_questions_for_search_engines(client):
+    data = read(client, "/sizing/")
+    (faq,) = data["types"]["FAQPage"]
+    assert faq["mainEntity"]
+    for question in faq["mainEntity"]:
+        assert question["name"] and question["acceptedAnswer"]["text"]
+    assert data["og"]["og:title"] == "Asics Gel-Kayano 14 size finder"
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/blog/", "Articles about the Gel-Kayano 14"),
+        ("/colorways/upcoming/", "Upcoming Gel-Kayano 14 releases"),
+        ("/colorways/timeline/", "The Gel-Kayano 14 timeline"),
+    ],
+)
+def test_every_listing_page_gives_link_previews_its_own_title_and_address(client, url, title):
+    data = read(client, url)
+    assert data["og"]["og:title"] == title
+    assert data["og"]["og:url"] == BASE + url
+    assert f'<meta name="twitter:title" content="{title}">' in data["html"]

@@ -178,9 +178,10 @@ def test_catalogue_page_makes_a_fixed_number_of_queries(
     ]
     add_children(colorways, size)
     # collaborator choices, the page's keys, its cards and their palettes (for the
-    # drawings), 4 facets (which also give the count)
+    # drawings), the addresses of its colorways (the page's ItemList), 4 facets (which also
+    # give the count)
     start_generation()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(URL + "?sort=price")
     assert response.status_code == HTTPStatus.OK
 
