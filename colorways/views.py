@@ -1,4 +1,5 @@
 import dataclasses
+from collections import defaultdict
 from itertools import groupby
 from urllib.parse import urlencode
 
@@ -204,8 +205,32 @@ def collaborator_list(request):
         trail=(Crumb(CATALOGUE_NAME, absolute(base_url, reverse("colorways:colorway-list"))),),
         structured_data=(listing,),
     )
-    context = {"collaborators": collaborators, "meta": meta}
+    # The template keeps the list ({% kept %}): the pictures are read only to build it.
+    context = {"collaborators": lambda: _with_pictures(collaborators), "meta": meta}
     return render(request, "colorways/collaborator_list.html", context)
+
+
+# How many of a collaborator's colorways picture it in the list of collaborators.
+COLLABORATOR_PICTURES = 2
+
+
+def _with_pictures(collaborators: list[Collaborator]) -> list[tuple[Collaborator, list]]:
+    """Each collaborator with its first colorways, ready for their pictures."""
+    first = (
+        Colorway.objects.filter(collaborator__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("collaborator"),
+                order_by=[F("release_date").asc(nulls_last=True), F("pk")],
+            )
+        )
+        .filter(rank__lte=COLLABORATOR_PICTURES)
+    )
+    by_collaborator = defaultdict(list)
+    for colorway in first.for_cards().prefetch_related("palette").order_by("rank"):
+        by_collaborator[colorway.collaborator_id].append(colorway)
+    return [(c, by_collaborator.get(c.pk, [])) for c in collaborators]
 
 
 @method_decorator(cache_public(), name="dispatch")

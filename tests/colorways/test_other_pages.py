@@ -29,6 +29,22 @@ def test_collaborator_pages_list_them_and_their_releases(client):
     assert client.get("/colorways/collaborators/nobody/").status_code == HTTPStatus.NOT_FOUND
 
 
+def test_collaborator_pages_show_pictures_of_their_colorways(client):
+    demo.load()
+    body = client.get("/colorways/collaborators/").content.decode()
+    items = re.findall(r'<li class="collaborator-item">.*?</li>', body, re.S)
+    assert len(items) == 6
+    for item in items:
+        assert re.search(r'<img class="colorway-img is-(drawing|photo)"', item), item
+    jjjjound = next(item for item in items if ">JJJJound<" in item)
+    assert jjjjound.count("<img ") == 2  # the first two of its four
+    response = client.get("/colorways/collaborators/jjjjound/")
+    cards = re.findall(
+        r'<article class="card colorway-card">.*?</article>', response.content.decode(), re.S
+    )
+    assert len(cards) == 4 and all("<img " in card for card in cards)
+
+
 def test_upcoming_page_lists_dated_and_announced_releases(client):
     soon = ColorwayFactory(
         name="Soon",
