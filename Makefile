@@ -51,9 +51,16 @@ var/dev-secret-key:
 	@mkdir -p var
 	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
+# Serves the site as readers see it (DEBUG off: the designed error pages, static files
+# from the collected, compressed set) on plain HTTP at 127.0.0.1. DEBUG=1 make run gives
+# Django's debug pages and serves the static files as they are edited.
 run: install var/dev-secret-key
-	@export DEBUG=$${DEBUG:-1} SECRET_KEY=$${SECRET_KEY:-$$(cat var/dev-secret-key)}; \
+	@export SECRET_KEY=$${SECRET_KEY:-$$(cat var/dev-secret-key)} \
+		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost,[::1]} \
+		SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SECURE_HSTS_SECONDS=$${SECURE_HSTS_SECONDS:-0} \
+		SECURE_COOKIES=$${SECURE_COOKIES:-0} SERVE_MEDIA=$${SERVE_MEDIA:-1}; \
 	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py load_demo_content && \
 	$(PY) manage.py ensure_admin && \
 	echo "Serving Kayano 14 Hub on http://127.0.0.1:$(PORT) (Ctrl-C to stop)" && \
