@@ -4,9 +4,8 @@ Builds a throwaway site in a temporary directory (SQLite, the demo content, one 
 given a photo, DEBUG off as readers see it), serves it with gunicorn on a free local
 port, and has Debian's Chromium (never a downloaded one) save each page whole to
 `screenshots/<width>x<height>/<name>.png`. The running site and its database are never
-touched: everything is configured through environment variables of the throwaway site.
-Uploads are handed to the browser from the temporary media folder, as the reverse proxy
-serves them in production.
+touched: the throwaway site is configured through environment variables only, as
+`make run` configures its own (uploads served by the app, no TLS).
 
 Usage: .venv/bin/python scripts/screenshots.py [--only NAME ...] [--out FOLDER]
 (`make screenshots`). Exits 1 when a page cannot be shot or answers with an unexpected
@@ -15,7 +14,6 @@ status.
 
 import argparse
 import json
-import mimetypes
 import os
 import secrets
 import shutil
@@ -70,6 +68,7 @@ def site_environment(folder: Path, password_file: Path) -> dict[str, str]:
         SECURE_SSL_REDIRECT="0",
         SECURE_COOKIES="0",
         SECURE_HSTS_SECONDS="0",
+        SERVE_MEDIA="1",
         SCREENSHOT_PASSWORD_FILE=str(password_file),
     )
     return env
@@ -201,22 +200,7 @@ def wait_for(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
     raise SystemExit(f"The site did not answer at {url} within {seconds:.0f} s.")
 
 
-def serve_media(media: Path):
-    """A route handler that answers /media/ requests from the throwaway media folder."""
-
-    def handle(route):
-        relative = route.request.url.split("/media/", 1)[1].split("?", 1)[0]
-        path = (media / relative).resolve()
-        if media.resolve() not in path.parents or not path.is_file():
-            route.fulfill(status=404, body="Not found")
-            return
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        route.fulfill(status=200, body=path.read_bytes(), content_type=kind)
-
-    return handle
-
-
-def take(base: str, slugs: dict, only: set[str], out: Path, media: Path, password: str) -> int:
+def take(base: str, slugs: dict, only: set[str], out: Path, password: str) -> int:
     from playwright.sync_api import sync_playwright
 
     failures = 0
@@ -228,9 +212,7 @@ def take(base: str, slugs: dict, only: set[str], out: Path, media: Path, passwor
             folder = out / f"{viewport['width']}x{viewport['height']}"
             folder.mkdir(parents=True, exist_ok=True)
             reader = browser.new_context(**device)
-            reader.route("**/media/**", serve_media(media))
             answered = browser.new_context(**device)
-            answered.route("**/media/**", serve_media(media))
             first = answered.new_page()
             first.goto(base + "/")
             reject = first.locator("button[value=reject_all]")
@@ -313,7 +295,7 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         try:
             wait_for(base + "/healthz", server)
-            failures = take(base, slugs, set(options.only), out, folder / "media", password)
+            failures = take(base, slugs, set(options.only), out, password)
         except BaseException:
             failures = -1
             raise
