@@ -42,6 +42,7 @@ def test_the_api_docs_are_made_for_phones_and_lead_back_to_the_site(client):
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
     assert '<html lang="en">' in page
     assert 'href="/api/"' in page
+    assert 'href="/"' in page
     assert "css/api-docs" in page
     # Swagger UI's settings are data, not a script the CSP would have to allow.
     assert '<script type="application/json" id="swagger-settings">' in page
