@@ -5,6 +5,7 @@ import mimetypes
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -13,6 +14,7 @@ from blog import demo as blog_demo
 from blog.models import Post
 from colorways import demo as colorways_demo
 from colorways.models import Colorway
+from tests.browser.test_accessibility import WCAG_22_AA
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -158,11 +160,15 @@ def test_the_colorway_form_fits_a_phone(browser, live_server, client):
     context.close()
 
 
-def test_the_api_docs_fit_a_phone(browser, live_server):
-    context = browser.new_context(**PHONE)
+@pytest.mark.parametrize("device", [PHONE, {"viewport": {"width": 1280, "height": 900}}])
+def test_the_api_docs_fit_the_screen_and_pass_axe(browser, live_server, device):
+    context = browser.new_context(**device)
     page = context.new_page()
     page.goto(live_server.url + "/api/docs/")
     expect(page.get_by_text("/api/colorways/", exact=True).first).to_be_visible()
-    assert page.evaluate("window.innerWidth") == 390
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    width = device["viewport"]["width"]
+    assert page.evaluate("window.innerWidth") == width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    assert results.response["violations"] == []
     context.close()
