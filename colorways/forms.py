@@ -17,6 +17,11 @@ REGION_LABELS = dict(illustration.REGIONS)
 HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
+def is_position(text: str) -> bool:
+    """Whether `text` is written as a palette position: ASCII digits only."""
+    return text.isascii() and text.isdigit()
+
+
 def regions_in_palette(assignments, *, colours: int) -> dict[str, int]:
     """The assignments of `assignments` that name a region and a position among the
     first `colours` palette colours."""
@@ -64,7 +69,9 @@ class DrawingRegionsWidget(forms.Widget):
         fills = self.fills or illustration.fills_for(
             palette=palette,
             assignments={
-                region: int(position) for region, position in chosen.items() if position.isdigit()
+                region: int(position)
+                for region, position in chosen.items()
+                if is_position(position)
             },
         )
         base_id = attrs.get("id", f"id_{name}")
@@ -94,7 +101,7 @@ class DrawingRegionsWidget(forms.Widget):
         """The label of a choice the palette has no colour for, or ""."""
         if chosen == "" or chosen in {str(p) for p in range(len(self.palette))}:
             return ""
-        if chosen.isdigit():
+        if is_position(chosen):
             return f"Colour {int(chosen) + 1} (not in the palette)"
         return f"{chosen[:20]} (not a palette colour)"
 
@@ -119,7 +126,7 @@ class DrawingRegionsField(forms.Field):
                 raise ValidationError(f"“{region}” is not a part of the drawing.")
             if isinstance(position, int) and not isinstance(position, bool):
                 number = position
-            elif isinstance(position, str) and position.isdigit():
+            elif isinstance(position, str) and is_position(position):
                 number = int(position)
             else:
                 raise ValidationError(f"{label}: choose one of the palette’s colours.")

@@ -94,7 +94,7 @@ def test_removing_the_palette_colour_a_region_uses_is_refused(staff_client, colo
     assert colorway.palette.count() == 3
 
 
-@pytest.mark.parametrize("value", ["abc", "-1", "99", "1.5"])
+@pytest.mark.parametrize("value", ["abc", "-1", "99", "1.5", "²", "٣", " 1"])
 def test_a_choice_that_is_no_palette_position_is_a_form_error(staff_client, colorway, value):
     fields = form_fields(staff_client, colorway, drawing_regions_midsole=value)
     response = staff_client.post(change_url(colorway), fields)
@@ -198,6 +198,7 @@ def test_the_preview_of_an_empty_palette_is_the_blank_drawing(staff_client):
         {"palette": ",".join(["#FFFFFF"] * 21)},
         {"drawing_regions_laces": "x"},
         {"drawing_regions_laces": "-3"},
+        {"drawing_regions_laces": "²"},
     ],
 )
 def test_the_preview_refuses_what_is_not_a_colour_or_a_position(staff_client, changes):
