@@ -53,6 +53,7 @@ class Shot:
     admin: bool = False
     consent: bool = True  # answer the cookie banner first (Reject all)
     ready: str = ""  # a selector to wait for, on a page its script builds
+    full_page: bool = True  # False: only what the screen shows
 
 
 def site_environment(folder: Path, password_file: Path) -> dict[str, str]:
@@ -161,6 +162,11 @@ def shots(slugs: dict[str, str]) -> list[Shot]:
             "size-finder-answer",
             "/sizing/?shoe=nike-air-force-1&size=10&system=us-men&width=wide",
         ),
+        Shot(
+            "size-finder-answer-screen",
+            "/sizing/?shoe=nike-air-force-1&size=10&system=us-men&width=wide#answer",
+            full_page=False,
+        ),
         Shot("cookie-settings", "/cookies/"),
         Shot("privacy", "/privacy/"),
         Shot("not-found", "/no-such-page/", status=404),
@@ -240,7 +246,7 @@ def take(base: str, slugs: dict, only: set[str], out: Path, password: str) -> in
                     if status != shot.status:
                         failures += 1
                         sys.stderr.write(f"{shot.name}: {shot.path} answered {status}\n")
-                    page.screenshot(path=str(folder / f"{shot.name}.png"), full_page=True)
+                    page.screenshot(path=str(folder / f"{shot.name}.png"), full_page=shot.full_page)
                     sys.stdout.write(f"{folder.relative_to(out.parent)}/{shot.name}.png\n")
                 except Exception as error:  # one page failing never stops the others
                     failures += 1
