@@ -40,6 +40,7 @@ from colorways.resources import (
     problems,
 )
 from colorways.seo import drawing_fills
+from colorways.templatetags.colorway_tags import drawing_url
 from editing.mixins import CollaborativeEditingMixin
 from editing.saving import KeepInputOnDatabaseErrorMixin, ValidSelectionMixin
 
@@ -386,9 +387,14 @@ class ColorwayAdmin(
 
     @admin.display(description="name", ordering="name")
     def name_and_nickname(self, colorway):
+        drawing = format_html(
+            '<img class="desk-drawing" src="{}" alt="" width="96" height="{}" loading="lazy">',
+            drawing_url(colorway),
+            round(96 * illustration.VIEW_HEIGHT / illustration.VIEW_WIDTH),
+        )
         if not colorway.nickname:
-            return colorway.name
-        return format_html("{}<small>{}</small>", colorway.name, colorway.nickname)
+            return format_html("{}{}", drawing, colorway.name)
+        return format_html("{}{}<small>{}</small>", drawing, colorway.name, colorway.nickname)
 
     @admin.display(description="release date", ordering="release_date")
     def release_display(self, colorway):

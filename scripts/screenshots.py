@@ -172,6 +172,7 @@ def shots(slugs: dict[str, str]) -> list[Shot]:
         Shot("not-found", "/no-such-page/", status=404),
         Shot("api-docs", "/api/docs/", ready=".opblock"),
         Shot("admin-login", "/admin/login/?next=/admin/"),
+        Shot("admin-colorways", "/admin/colorways/colorway/", admin=True),
         Shot("admin-colorway-form", f"/admin/colorways/colorway/{slugs['colorway_pk']}/change/",
              admin=True),
     ]  # fmt: skip

@@ -11,6 +11,7 @@ from django.urls import reverse
 from colorways import illustration
 from colorways.models import Colorway
 from colorways.seo import colorway_image, drawing_fills
+from colorways.templatetags.colorway_tags import drawing_url
 from tests.admin_forms import submitted_fields
 from tests.factories import ColorwayFactory, PaletteColourFactory, UserFactory
 
@@ -249,3 +250,12 @@ def test_who_may_only_look_sees_the_drawing_not_the_assignments(client, colorway
     assert 'data-region="laces" fill="#111111"' in page
     assert "drawing_regions_laces" not in page
     assert "{&#x27;laces&#x27;: 2}" not in page and '"laces": 2' not in page
+
+
+def test_the_colorway_list_leads_each_row_with_its_drawing(staff_client, colorway):
+    colorway.drawing_regions = {"laces": 2}
+    colorway.save()
+    page = staff_client.get(reverse("admin:colorways_colorway_changelist")).content.decode()
+    drawing = drawing_url(Colorway.objects.get(pk=colorway.pk))
+    assert f'<img class="desk-drawing" src="{drawing}" alt=""' in page
+    assert "&lt;img" not in page
