@@ -81,6 +81,17 @@ function startDrawingEditor() {
 
   let pending = null;
   let latest = 0;
+  let drawnFor = null;
+
+  function requestBody(colours) {
+    const body = new URLSearchParams();
+    body.set("palette", colours.map((colour) => colour.hex).join(","));
+    const title = form.querySelector("[name=nickname]").value || form.querySelector("[name=name]").value;
+    body.set("title", title);
+    for (const select of selects) body.set(select.name, select.value);
+    return body;
+  }
+
   async function redraw() {
     const colours = palette();
     showPalette(colours);
@@ -89,12 +100,11 @@ function startDrawingEditor() {
       status.textContent = `The drawing updates when every palette colour is written #RRGGBB (${unfinished.name || "a new colour"} is not yet).`;
       return;
     }
-    const body = new URLSearchParams();
+    const body = requestBody(colours);
+    // Nothing the drawing shows has changed (an empty row added, a name edited).
+    if (body.toString() === drawnFor) return;
+    drawnFor = body.toString();
     body.set("csrfmiddlewaretoken", csrf);
-    body.set("palette", colours.map((colour) => colour.hex).join(","));
-    const title = form.querySelector("[name=nickname]").value || form.querySelector("[name=name]").value;
-    body.set("title", title);
-    for (const select of selects) body.set(select.name, select.value);
     const request = ++latest;
     let answer;
     try {
@@ -107,7 +117,10 @@ function startDrawingEditor() {
       answer = await response.json();
       if (!response.ok) throw new Error((answer.problems || []).join(" ") || response.statusText);
     } catch (error) {
-      if (request === latest) status.textContent = `The drawing could not be updated: ${error.message}`;
+      if (request === latest) {
+        drawnFor = null;
+        status.textContent = `The drawing could not be updated: ${error.message}`;
+      }
       return;
     }
     if (request !== latest) return;
@@ -137,6 +150,10 @@ function startDrawingEditor() {
   document.addEventListener("formset:removed", soon);
   const group = document.getElementById("palette-group");
   if (group) new MutationObserver(soon).observe(group, { childList: true, subtree: true });
+  // The page shows the drawing of the form as it was sent, unless the form came back
+  // with errors (the server drew the saved palette, the rows show the one sent).
+  if (document.querySelector(".errornote")) soon();
+  else drawnFor = requestBody(palette()).toString();
   editor.dataset.ready = "true";
 }
 if (document.readyState === "loading") {
