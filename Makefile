@@ -11,7 +11,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kayano14hub
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; break; fi; done)
 
-.PHONY: help install lock run test lint format migrations-check backup restore bench lighthouse
+.PHONY: help install lock run test lint format migrations-check backup restore bench lighthouse screenshots
 
 help:
 	@echo "make run    set everything up and serve the site on http://127.0.0.1:$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make lock   re-resolve every dependency in a fresh venv and pin it in requirements.lock"
 	@echo "make bench  load benchmark data and measure every page type (see docs/performance.md)"
 	@echo "make lighthouse  Lighthouse scores on a phone for the main pages (npm, Chromium)"
+	@echo "make screenshots  every page type at 390x844 and 1366x900 in screenshots/ (Chromium)"
 	@echo "make backup / make restore [BACKUP=var/backups/<folder>]   database and media"
 
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -50,9 +51,16 @@ var/dev-secret-key:
 	@mkdir -p var
 	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
+# Serves the site as readers see it (DEBUG off: the designed error pages, static files
+# from the collected, compressed set) on plain HTTP at 127.0.0.1. DEBUG=1 make run gives
+# Django's debug pages and serves the static files as they are edited.
 run: install var/dev-secret-key
-	@export DEBUG=$${DEBUG:-1} SECRET_KEY=$${SECRET_KEY:-$$(cat var/dev-secret-key)}; \
+	@export SECRET_KEY=$${SECRET_KEY:-$$(cat var/dev-secret-key)} \
+		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost,[::1]} \
+		SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SECURE_HSTS_SECONDS=$${SECURE_HSTS_SECONDS:-0} \
+		SECURE_COOKIES=$${SECURE_COOKIES:-0} SERVE_MEDIA=$${SERVE_MEDIA:-1}; \
 	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py load_demo_content && \
 	$(PY) manage.py ensure_admin && \
 	echo "Serving Kayano 14 Hub on http://127.0.0.1:$(PORT) (Ctrl-C to stop)" && \
@@ -85,3 +93,8 @@ bench: install
 # Lighthouse scores on a phone profile for the main pages, on the benchmark data.
 lighthouse: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m bench.lighthouse
+
+# Every page type at a phone's and a desktop's size, in screenshots/ (a throwaway site on
+# SQLite with the demo content, DEBUG off; Debian's Chromium).
+screenshots: install
+	$(PY) scripts/screenshots.py

@@ -12,6 +12,7 @@ from colorways.cards import colorway_cards
 from colorways.embeds import expand_markers, marked_pks
 from seo.meta import PageMeta
 
+FAQ_TITLE = "Frequently asked questions"
 # The long columns of a post, read only to build the kept parts.
 LONG_COLUMNS = ("body", "body_html", "body_text", "toc", *SEARCH_VECTORS)
 
@@ -33,6 +34,22 @@ class ArticleParts:
     @property
     def toc(self) -> list[dict]:
         return self._long["toc"]
+
+    @cached_property
+    def contents(self) -> list[dict]:
+        """The table of contents as the reader sees it: the sections (and the questions,
+        when the article has any) numbered in one run, each with its subsections, so
+        that no subsection takes a number."""
+        sections: list[dict] = []
+        for entry in self.toc:
+            item = {"id": entry["id"], "title": entry["title"], "subsections": []}
+            if entry["level"] > 2 and sections:
+                sections[-1]["subsections"].append(item)
+            else:
+                sections.append(item)
+        if self.faqs:
+            sections.append({"id": "faq", "title": FAQ_TITLE, "subsections": []})
+        return sections
 
     @cached_property
     def faqs(self) -> list:

@@ -12,13 +12,22 @@ from blog.models import Post
 from caching import fragments
 
 
-def _render(pks) -> dict[int, str]:
-    return {
-        post.pk: mark_safe(render_to_string("includes/post_card.html", {"post": post}))
-        for post in Post.objects.filter(pk__in=pks).for_listing()
-    }
+def _renderer(*, show_category: bool):
+    def render(pks) -> dict[int, str]:
+        return {
+            post.pk: mark_safe(
+                render_to_string(
+                    "includes/post_card.html", {"post": post, "show_category": show_category}
+                )
+            )
+            for post in Post.objects.filter(pk__in=pks).for_listing()
+        }
+
+    return render
 
 
-def post_cards(pks) -> list[str]:
-    """The cards of the posts `pks`, in that order (HTML, safe to output)."""
-    return fragments.in_order("post-card", pks, _render)
+def post_cards(pks, *, show_category: bool = True) -> list[str]:
+    """The cards of the posts `pks`, in that order (HTML, safe to output); a list of one
+    category's posts leaves each card's category out (`show_category` False)."""
+    name = "post-card" if show_category else "post-card-in-category"
+    return fragments.in_order(name, pks, _renderer(show_category=show_category))

@@ -1,5 +1,6 @@
 import html
 import math
+import re
 from dataclasses import dataclass
 
 import nh3
@@ -32,13 +33,27 @@ from markup.render import render_markdown
 
 WORDS_PER_MINUTE = 220
 SEARCH_RANK_WINDOW = 200  # matches ranked per search, newest first
-SNIPPET_SOURCE_CHARS = 1500  # of each article's text, searched for the snippet
+# Of each article's text, searched for a result's snippet: longer than any article.
+SNIPPET_SOURCE_CHARS = 100_000
+SNIPPET_WORDS = 30
 # Columns only search reads: no page, card or feed loads them, and history leaves them out.
 SEARCH_VECTORS = ("search_vector", "rank_vector")
 HERO_WIDTHS = (480, 960, 1600)
 # Sentinels that cannot occur in stored text mark search hits until the
 # snippet is escaped; they then become <mark> tags.
 HIT_START, HIT_STOP = "\x02", "\x03"
+
+
+def _passage(text: str, at: int, pattern: re.Pattern) -> str:
+    """About SNIPPET_WORDS words of `text` around position `at`, the hits of `pattern`
+    marked, with an ellipsis where the text is cut."""
+    words_before, words_after = text[:at].split(), text[at:].split()
+    before = words_before[-(SNIPPET_WORDS // 3) :] if words_before else []
+    after = words_after[: SNIPPET_WORDS - len(before)]
+    passage = pattern.sub(lambda hit: f"{HIT_START}{hit[0]}{HIT_STOP}", " ".join(before + after))
+    start = "…" if len(before) < len(words_before) else ""
+    end = "…" if len(after) < len(words_after) else ""
+    return f"{start}{passage}{end}"
 
 
 def hero_rendition(width: int) -> ImageSpecField:
@@ -129,12 +144,12 @@ class PostQuerySet(models.QuerySet):
         return self.without_bodies().select_related("author", "category").prefetch_related("tags")
 
     def search(self, query: str):
-        """Published posts matching `query`, best first, each with a `snippet` annotation.
+        """Published posts matching `query`, best first.
 
         PostgreSQL finds matches in title, summary and body with the full-text index
         and ranks the SEARCH_RANK_WINDOW newest by title, then summary;
         other databases fall back to a case-insensitive match on every word.
-        The snippet marks hits with HIT_START/HIT_STOP; see `Post.snippet_html`.
+        A page of results takes its snippets from `snippets()`.
         """
         posts = self.published()
         if connection.vendor == "postgresql":
@@ -151,20 +166,7 @@ class PostQuerySet(models.QuerySet):
             )
             return (
                 posts.filter(pk__in=newest)
-                .annotate(
-                    rank=SearchRank(F("rank_vector"), search_query),
-                    # The snippet comes from the start of the article: highlighting
-                    # a whole long article costs more than the rest of the page.
-                    snippet=SearchHeadline(
-                        Left("body_text", SNIPPET_SOURCE_CHARS),
-                        search_query,
-                        config="english",
-                        start_sel=HIT_START,
-                        stop_sel=HIT_STOP,
-                        max_words=35,
-                        min_words=15,
-                    ),
-                )
+                .annotate(rank=SearchRank(F("rank_vector"), search_query))
                 .order_by("-rank", "-publish_at")
             )
         words = query.split()
@@ -174,7 +176,34 @@ class PostQuerySet(models.QuerySet):
             posts = posts.filter(
                 Q(title__icontains=word) | Q(summary__icontains=word) | Q(body_text__icontains=word)
             )
-        return posts.annotate(snippet=F("summary")).order_by("-publish_at")
+        return posts.order_by("-publish_at")
+
+    def snippets(self, query: str) -> dict[int, str]:
+        """For each post of this queryset (a page of search results: a few posts), the
+        passage of its text around the words of `query`, wherever in the article they
+        are, with each hit between HIT_START and HIT_STOP; a post whose text does not
+        match (its title or summary did) gets its summary."""
+        if connection.vendor == "postgresql":
+            search_query = SearchQuery(query, search_type="websearch", config="english")
+            rows = self.annotate(
+                snippet=SearchHeadline(
+                    Left("body_text", SNIPPET_SOURCE_CHARS),
+                    search_query,
+                    config="english",
+                    start_sel=HIT_START,
+                    stop_sel=HIT_STOP,
+                    max_words=35,
+                    min_words=15,
+                )
+            ).values_list("pk", "snippet", "summary")
+            return {pk: text if HIT_START in text else summary for pk, text, summary in rows}
+        words = [re.escape(word) for word in query.split()]
+        pattern = re.compile(rf"\b({'|'.join(words)})", re.IGNORECASE) if words else None
+        found = {}
+        for pk, text, summary in self.values_list("pk", "body_text", "summary"):
+            match = pattern.search(text) if pattern else None
+            found[pk] = _passage(text, match.start(), pattern) if match else summary
+        return found
 
 
 @dataclass(frozen=True)
@@ -352,6 +381,16 @@ class Post(models.Model):
         """When the article last changed for its readers: its last edit after it was
         published, else its publication."""
         return self.edited_at or self.publish_at
+
+    @property
+    def shown_edited_at(self):
+        """When an editor last changed the article after it was published, if on a later
+        day than its publication (a same-day correction is not news); else None."""
+        if self.edited_at is None or self.edited_at <= self.publish_at:
+            return None
+        if timezone.localdate(self.edited_at) <= timezone.localdate(self.publish_at):
+            return None
+        return self.edited_at
 
     @property
     def page_title(self) -> str:

@@ -58,7 +58,9 @@ class PostListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cards"] = post_cards(context["page_obj"].object_list)
+        context["cards"] = post_cards(
+            context["page_obj"].object_list, show_category=self.listing[0] != "category"
+        )
         context["meta"] = self.meta()
         return context
 

@@ -183,6 +183,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Uploads served by the app itself: in development and `make run`, never behind a proxy.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 
@@ -345,8 +347,11 @@ NOT_CONTENT_MODELS = [
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # What a public page differs by besides its address: the cookie banner's state.
 PAGE_CACHE_VARIANT = "consent.banner.page_variant"
-# The typeface of the pictures drawn for sharing (seo.social); Pillow's own without it.
-SOCIAL_IMAGE_FONTS: dict[str, Path] = {}
+# The typeface of the pictures drawn for sharing (seo.social): the site's own.
+SOCIAL_IMAGE_FONTS: dict[str, Path] = {
+    "regular": BASE_DIR / "static" / "fonts" / "archivo-latin-400-normal.woff2",
+    "bold": BASE_DIR / "static" / "fonts" / "archivo-latin-700-normal.woff2",
+}
 # HTTP caches (Varnish) told to drop their pages after every editorial change, e.g.
 # http://127.0.0.1:6081/ (see docs/operations.md, Proxies and caches).
 HTTP_CACHE_BAN_URLS = env_list("HTTP_CACHE_BAN_URLS", [])

@@ -35,8 +35,8 @@ if settings.BENCHMARK:
 
     urlpatterns.insert(0, path("bench/floor/", floor, name="bench-floor"))
 
-# Uploads are the reverse proxy's job in production; the benchmark has no proxy.
-if settings.DEBUG or settings.BENCHMARK:
+# Uploads are the reverse proxy's job in production; `make run` and the benchmark have none.
+if settings.SERVE_MEDIA or settings.BENCHMARK:
     urlpatterns.append(path("media/<path:path>", serve_media))
 
 admin.site.site_header = "Kayano 14 Hub"

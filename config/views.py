@@ -13,7 +13,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Q, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -25,7 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from blog.cards import post_cards
-from blog.models import Post
+from blog.models import Post, Tag
 from caching.pages import cache_public
 from colorways.cards import colorway_cards
 from colorways.codes import parse_style_code
@@ -41,6 +41,8 @@ UNAVAILABLE = (OperationalError, InterfaceError)
 SEARCH_RESULTS_PER_PAGE = 10
 COLORWAY_RESULTS = 12
 FEATURED_COLORWAYS = 4
+LATEST_POSTS = 7  # the lead story and six cards
+POPULAR_TAGS = 6
 logger = logging.getLogger(__name__)
 
 
@@ -58,8 +60,22 @@ class HomeParts:
         self.today = today
 
     @cached_property
+    def _newest_posts(self) -> list[Post]:
+        return list(
+            Post.objects.published()
+            .without_bodies()
+            .select_related("author", "category")[:LATEST_POSTS]
+        )
+
+    @property
+    def lead_post(self) -> Post | None:
+        """The newest article, told as the lead story."""
+        return self._newest_posts[0] if self._newest_posts else None
+
+    @cached_property
     def latest_posts(self) -> list[str]:
-        return post_cards(Post.objects.published().values_list("pk", flat=True)[:6])
+        """The cards of the articles after the lead story."""
+        return post_cards([post.pk for post in self._newest_posts[1:]])
 
     @cached_property
     def featured_colorways(self) -> list[str]:
@@ -79,6 +95,16 @@ def home(request):
     return render(request, "home.html", context)
 
 
+def popular_tags() -> list[Tag]:
+    """The tags of the most published articles, suggested when a search finds nothing."""
+    published = Q(posts__in=Post.objects.published())
+    return list(
+        Tag.objects.annotate(articles=Count("posts", filter=published))
+        .filter(articles__gt=0)
+        .order_by("-articles", "name")[:POPULAR_TAGS]
+    )
+
+
 def search(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "query": "", "page_obj": None}
@@ -93,7 +119,7 @@ def search(request):
         results = (
             Post.objects.search(query)
             .without_bodies()
-            .select_related("author")
+            .select_related("author", "category")
             .annotate(matches=Window(Count("pk")))
         )
         start = (page_number - 1) * SEARCH_RESULTS_PER_PAGE
@@ -101,6 +127,10 @@ def search(request):
         found = list(results[start : start + SEARCH_RESULTS_PER_PAGE])
         if not found and page_number > 1:
             raise Http404("No such page of results.")
+        if found:
+            snippets = Post.objects.filter(pk__in=[post.pk for post in found]).snippets(query)
+            for post in found:
+                post.snippet = snippets.get(post.pk, post.summary)
         paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
         paginator.count = found[0].matches if found else 0
         colorways = []
@@ -114,6 +144,7 @@ def search(request):
             page_obj=Page(found, page_number, paginator),
             posts=found,
             colorways=colorways,
+            popular_tags=[] if found or colorways else popular_tags(),
         )
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "search.html", context, status=status)

@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
 # Drawn again when this changes: part of every digest.
-LOOK = "2"
+LOOK = "3"
 INK, PAPER, MUTED, ACCENT = "#111111", "#F6F5F2", "#5C5C5C", "#E4002B"
 logger = logging.getLogger(__name__)
 

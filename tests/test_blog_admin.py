@@ -223,7 +223,7 @@ def test_an_article_never_edited_keeps_its_publish_date_as_its_modified_date(cli
     post.save()  # saved again by a data load: not an edit
     published_date, modified = article_dates(client, post)
     assert modified == published_date == published.isoformat()
-    assert "· updated" not in client.get(post.get_absolute_url()).text
+    assert "Updated <time" not in client.get(post.get_absolute_url()).text
 
 
 def test_an_editor_s_change_after_publishing_is_the_article_s_modified_date(editor_client, client):
@@ -243,7 +243,7 @@ def test_an_editor_s_change_after_publishing_is_the_article_s_modified_date(edit
     assert post.edited_at.date() == timezone.now().date()
     _, modified = article_dates(client, post)
     assert modified == post.edited_at.isoformat()
-    assert "· updated" in client.get(post.get_absolute_url()).text
+    assert "Updated <time" in client.get(post.get_absolute_url()).text
 
 
 def test_changes_made_while_publishing_a_draft_are_not_an_edit(editor_client):

@@ -44,7 +44,7 @@ def test_published_post_is_listed_and_readable(client):
     assert post.title in listing.text
     page = client.get(post.get_absolute_url())
     assert page.status_code == HTTPStatus.OK
-    assert "Posted by" in page.text and "Charly" in page.text
+    assert 'rel="author">Charly</a>' in page.text
     assert "min read" in page.text
 
 
@@ -96,7 +96,7 @@ def test_post_page_shows_toc_faq_related_and_neighbours(client):
     assert tree.xpath('//nav[@class="toc"]//a/@href') == ["#fit", "#wide-feet", "#faq"]
     assert tree.xpath('//section[@class="faq"]//summary/text()') == ["Does it run small?"]
     assert tree.xpath('//section[@class="faq"]//em/text()') == ["true to size"]
-    assert tree.xpath('//section[@class="related"]//a/text()') == ["Older"]
+    assert tree.xpath('//section[contains(@class, "related")]//a/text()') == ["Older"]
     assert tree.xpath('//a[@rel="prev"]/@href') == [older.get_absolute_url()]
     assert tree.xpath('//a[@rel="next"]/@href') == [newer.get_absolute_url()]
 

@@ -98,9 +98,10 @@ def test_home_page_makes_a_fixed_number_of_queries(
 ):
     settings.PAGE_CACHE_SECONDS = 0
     make_featured(size)
-    PostFactory.create_batch(size)
-    # posts with their tags (2), featured colorways with 3 prefetches, one of them the
-    # palette their drawings are drawn from (4)
+    # The lead story and `size` cards below it.
+    PostFactory.create_batch(size + 1)
+    # the newest posts (1), the cards' posts with their tags (2), the featured colorways'
+    # keys, rows and palettes their drawings are drawn from (3)
     start_generation()
     with django_assert_num_queries(6):
         assert client.get("/").status_code == HTTPStatus.OK
