@@ -121,3 +121,26 @@ def test_the_colorway_page_shows_its_picture_on_the_first_screen(browser, live_s
         box = thing.bounding_box()
         assert box["y"] + box["height"] <= 900, thing
     context.close()
+
+
+CUT_OFF_OPTIONS = """select => {
+    const style = getComputedStyle(select);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = select.clientWidth - parseFloat(style.paddingLeft)
+        - parseFloat(style.paddingRight) - 16;
+    return [...select.options].map(o => o.text).filter(t => context.measureText(t).width > room);
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}])
+def test_no_filter_or_sort_label_is_cut_off(browser, live_server, viewport):
+    demo.load()
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(live_server.url + "/colorways/")
+    if viewport is PHONE:
+        page.get_by_text("Filter and sort").click()
+    for select in page.locator(".filters select").all():
+        assert select.evaluate(CUT_OFF_OPTIONS) == [], select.get_attribute("name")
+    context.close()
