@@ -1,10 +1,13 @@
 """Colorway cards, kept per content generation.
 
-A card shows one colorway's picture or palette, names, release date and price. Pages
-that list cards look up which colorways to show (their primary keys, in order) and take
-the cards from here: a card's queries and template run once per colorway after each
-editorial change, not on every request.
+A card shows one colorway's picture (its photo, else its drawing), names, release date
+and price. Pages that list cards look up which colorways to show (their primary keys, in
+order) and take the cards from here: a card's queries and template run once per colorway
+after each editorial change, not on every request. Lists grouped under year headings
+take the cards whose date leaves out the year (`in_year=True`), so each year is said once.
 """
+
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -13,20 +16,35 @@ from caching import fragments
 from colorways.models import Colorway
 
 
-def _render(pks) -> dict[int, str]:
+def _render(pks, *, in_year: bool = False) -> dict[int, str]:
     return {
         colorway.pk: mark_safe(
-            render_to_string("includes/colorway_card.html", {"colorway": colorway})
+            render_to_string(
+                "includes/colorway_card.html", {"colorway": colorway, "in_year": in_year}
+            )
         )
-        for colorway in Colorway.objects.for_cards().filter(pk__in=pks)
+        # The palette gives the drawing's fills and its version in the address.
+        for colorway in Colorway.objects.for_cards().prefetch_related("palette").filter(pk__in=pks)
     }
 
 
-def cards_by_key(pks) -> dict[int, str]:
+def _kind(in_year: bool) -> str:
+    return "colorway-card-in-year" if in_year else "colorway-card"
+
+
+def cards_by_key(pks, *, in_year: bool = False) -> dict[int, str]:
     """The cards (HTML, safe to output) of the colorways `pks` that exist, by key."""
-    return fragments.kept_many("colorway-card", pks, _render)
+    return fragments.kept_many(_kind(in_year), pks, partial(_render, in_year=in_year))
 
 
-def colorway_cards(pks) -> list[str]:
-    """The cards of the colorways `pks`, in that order."""
-    return fragments.in_order("colorway-card", pks, _render)
+def colorway_cards(pks, *, eager: int = 0, in_year: bool = False) -> list[str]:
+    """The cards of the colorways `pks`, in that order; the pictures of the first `eager`
+    load at once (the first screen), the others as they are scrolled to."""
+    cards = fragments.in_order(_kind(in_year), pks, partial(_render, in_year=in_year))
+    return [first_screen(card) for card in cards[:eager]] + cards[eager:]
+
+
+def first_screen(card: str) -> str:
+    """A kept card (written with a lazy picture, wherever it goes) as the first screen
+    shows it: its picture loads at once."""
+    return mark_safe(card.replace(' loading="lazy"', ' loading="eager"', 1))

@@ -34,10 +34,10 @@ class Sort:
     PRICE_LOW = "price"
     PRICE_HIGH = "-price"
     CHOICES = [
-        (NEWEST, "Release date, newest first"),
-        (OLDEST, "Release date, oldest first"),
-        (PRICE_LOW, "Price, lowest first"),
-        (PRICE_HIGH, "Price, highest first"),
+        (NEWEST, "Newest first"),
+        (OLDEST, "Oldest first"),
+        (PRICE_LOW, "Price: low to high"),
+        (PRICE_HIGH, "Price: high to low"),
     ]
 
 

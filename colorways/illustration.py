@@ -6,9 +6,12 @@ holes and shadows are tones of that fill, so any palette keeps its depth without
 gradients.
 """
 
+import functools
+import hashlib
 import html
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 REGIONS: tuple[tuple[str, str], ...] = (
     ("mesh_base", "Mesh base"),
@@ -135,6 +138,21 @@ def render_svg(*, fills: Mapping[str, str], title: str, width: int | None = None
         parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def version(*, fills: Mapping[str, str], title: str) -> str:
+    """A short digest of what `render_svg` draws from `fills` and `title`, and of the
+    drawing itself: the drawing's address carries it, so a changed palette, name or
+    drawing is a new address and any cache may keep each address for good."""
+    parts = [f"{name}={fills.get(name, '')}" for name in REGION_NAMES]
+    text = "\n".join([_drawing_digest(), *parts, title])
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+@functools.cache
+def _drawing_digest() -> str:
+    """This module's own digest: a change to the drawing is a change to this file."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def render_png(*, svg: str, width: int, height: int | None = None) -> bytes:

@@ -85,3 +85,15 @@ def iso_release_date(*, date: datetime.date | None, precision: str) -> str:
     if precision == Precision.YEAR:
         return f"{date.year:04d}"
     return date.isoformat()
+
+
+def format_within_year(*, date: datetime.date | None, precision: str) -> str:
+    """A release date under a heading that already gives its year: "27 November",
+    "August", or nothing for a date known to the year only."""
+    if date is None or precision == Precision.UNANNOUNCED:
+        return "Not announced"
+    if precision == Precision.MONTH:
+        return calendar.month_name[date.month]
+    if precision == Precision.YEAR:
+        return ""
+    return f"{date.day} {calendar.month_name[date.month]}"

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from itertools import groupby
 
+from colorways.releases import format_within_year
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
@@ -15,6 +17,10 @@ class TimelineEntry:
     disputes: dict
     is_release: bool
     sort_key: tuple
+    # The date without its year, which the year's heading gives.
+    when_in_year: str = ""
+    pk: int | None = None
+    card: str = ""  # a release's card (HTML), put in by the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +29,14 @@ class TimelineYear:
     entries: tuple[TimelineEntry, ...]
     # Releases of the year that are not among `entries` (see `release_counts`).
     more_releases: int = 0
+
+    @property
+    def runs(self) -> list[tuple[bool, tuple[TimelineEntry, ...]]]:
+        """The entries in order, releases next to each other grouped: (is_release, entries)."""
+        return [
+            (is_release, tuple(group))
+            for is_release, group in groupby(self.entries, key=lambda e: e.is_release)
+        ]
 
 
 def timeline_years(
@@ -52,6 +66,10 @@ def timeline_years(
                 disputes=milestone.disputes,
                 is_release=False,
                 sort_key=(milestone.release_date, 0, milestone.pk),
+                when_in_year=format_within_year(
+                    date=milestone.release_date, precision=milestone.release_precision
+                ),
+                pk=milestone.pk,
             )
         )
     for colorway in colorways:
@@ -68,6 +86,10 @@ def timeline_years(
                 disputes={},
                 is_release=True,
                 sort_key=(colorway.release_date, 1, colorway.pk),
+                when_in_year=format_within_year(
+                    date=colorway.release_date, precision=colorway.release_precision
+                ),
+                pk=colorway.pk,
             )
         )
     entries.sort(key=lambda e: e.sort_key)

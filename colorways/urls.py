@@ -15,4 +15,5 @@ urlpatterns = [
         name="collaborator-detail",
     ),
     path("<slug:slug>/", views.colorway_detail, name="colorway-detail"),
+    path("<slug:slug>/drawing.svg", views.colorway_drawing, name="colorway-drawing"),
 ]

@@ -1,3 +1,6 @@
+import dataclasses
+from collections import defaultdict
+from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -8,14 +11,17 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.views.generic import DetailView
 
 from caching.fragments import kept
 from caching.pages import cache_public
+from colorways import illustration
 from colorways.calendar import release_calendar
-from colorways.cards import colorway_cards
+from colorways.cards import cards_by_key, colorway_cards
 from colorways.catalogue import (
     PER_PAGE,
     QUERY_FIELDS,
@@ -30,7 +36,7 @@ from colorways.catalogue import (
 )
 from colorways.detail import ColorwayParts
 from colorways.models import Collaborator, Colorway, Milestone, ReleaseStatus
-from colorways.seo import CATALOGUE_NAME
+from colorways.seo import CATALOGUE_NAME, drawing_fills
 from colorways.timeline import timeline_years
 from seo.links import absolute, site_url
 from seo.meta import Crumb, collection_page, page_meta
@@ -39,6 +45,33 @@ CATALOGUE_DESCRIPTION = (
     "Every Asics Gel-Kayano 14 colorway and collaboration: style codes, release dates, "
     "retail prices, where to buy and what they resell for."
 )
+
+
+def _catalogue_trail(request) -> tuple[Crumb, ...]:
+    """The trail of a page inside the catalogue: the catalogue itself."""
+    return (Crumb(CATALOGUE_NAME, absolute(site_url(request), reverse("colorways:colorway-list"))),)
+
+
+def _removals(params: CatalogueParams) -> list[tuple[str, str]]:
+    """For a catalogue address that shows nothing: each filter it applies, as words, and
+    the address without that filter."""
+    filters = params.filters
+    form = CatalogueFilterForm()
+    applied = {f.name: getattr(filters, f.name) for f in dataclasses.fields(filters)}
+    applied = {name: value for name, value in applied.items() if value is not None}
+    removals = []
+    for name, value in applied.items():
+        field = form.fields[name]
+        choices = dict(getattr(field, "choices", ()))
+        shown = choices.get(value, choices.get(str(value), value))
+        query = {other: v for other, v in applied.items() if other != name}
+        if params.sort != Sort.NEWEST:
+            query["sort"] = params.sort
+        address = reverse("colorways:colorway-list")
+        if query:
+            address += "?" + urlencode(query)
+        removals.append((f"{field.label}: {capfirst(str(shown))}", address))
+    return removals
 
 
 def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
@@ -51,7 +84,9 @@ def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
         "colorways/catalogue_filters.html",
         {
             "errors": [(labels[name], messages) for name, messages in params.errors],
-            "open": filters.active or params.errors or sort_given,
+            # Open on a phone only when something needs the reader's attention.
+            "open": bool(params.errors),
+            "active_count": sum(value is not None for value in dataclasses.astuple(filters)),
             "filters": filters,
             "selects": [
                 ("collaborator", "Collaborator", facets.collaborator, "Anyone"),
@@ -65,6 +100,10 @@ def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
         },
     )
     return mark_safe(html)
+
+
+# Cards whose pictures a first screen shows, on a wide one.
+FIRST_SCREEN_CARDS = 3
 
 
 @cache_public(query=QUERY_FIELDS)
@@ -108,7 +147,8 @@ def colorway_list(request):
         "filters": filters,
         "panel": panel,
         "page_obj": page_obj,
-        "cards": colorway_cards(page_obj.object_list),
+        "cards": colorway_cards(page_obj.object_list, eager=FIRST_SCREEN_CARDS),
+        "removals": [] if paginator.count else _removals(params),
     }
     return render(
         request, "colorways/colorway_list.html", context, status=400 if params.errors else 200
@@ -120,6 +160,28 @@ def colorway_detail(request, slug):
     colorway = get_object_or_404(Colorway.objects.select_related("collaborator"), slug=slug)
     parts = ColorwayParts(colorway, site_url=site_url(request), today=timezone.localdate())
     return render(request, "colorways/colorway_detail.html", {"colorway": colorway, "page": parts})
+
+
+# A drawing is an image with nothing to run or fetch: its own policy says so, whoever
+# opens it on its own.
+DRAWING_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+A_YEAR = 365 * 24 * 60 * 60
+
+
+@cache_public(query=["v"])
+def colorway_drawing(request, slug):
+    """The colorway's drawing as an SVG image. At the address pages link to, whose `v`
+    is the version of what it draws, it never changes and any cache may keep it a year;
+    at any other `v` (an old page), the current drawing, cached like a page."""
+    colorway = get_object_or_404(Colorway.objects.prefetch_related("palette"), slug=slug)
+    fills = drawing_fills(colorway)
+    svg = illustration.render_svg(fills=fills, title=colorway.title)
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Content-Security-Policy"] = DRAWING_POLICY
+    response["X-Content-Type-Options"] = "nosniff"
+    if request.GET.get("v") == illustration.version(fills=fills, title=colorway.title):
+        patch_cache_control(response, public=True, max_age=A_YEAR, immutable=True)
+    return response
 
 
 @cache_public()
@@ -143,8 +205,32 @@ def collaborator_list(request):
         trail=(Crumb(CATALOGUE_NAME, absolute(base_url, reverse("colorways:colorway-list"))),),
         structured_data=(listing,),
     )
-    context = {"collaborators": collaborators, "meta": meta}
+    # The template keeps the list ({% kept %}): the pictures are read only to build it.
+    context = {"collaborators": lambda: _with_pictures(collaborators), "meta": meta}
     return render(request, "colorways/collaborator_list.html", context)
+
+
+# How many of a collaborator's colorways picture it in the list of collaborators.
+COLLABORATOR_PICTURES = 2
+
+
+def _with_pictures(collaborators: list[Collaborator]) -> list[tuple[Collaborator, list]]:
+    """Each collaborator with its first colorways, ready for their pictures."""
+    first = (
+        Colorway.objects.filter(collaborator__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("collaborator"),
+                order_by=[F("release_date").asc(nulls_last=True), F("pk")],
+            )
+        )
+        .filter(rank__lte=COLLABORATOR_PICTURES)
+    )
+    by_collaborator = defaultdict(list)
+    for colorway in first.for_cards().prefetch_related("palette").order_by("rank"):
+        by_collaborator[colorway.collaborator_id].append(colorway)
+    return [(c, by_collaborator.get(c.pk, [])) for c in collaborators]
 
 
 @method_decorator(cache_public(), name="dispatch")
@@ -193,34 +279,52 @@ class CollaboratorDetailView(DetailView):
 CALENDAR_LIMIT = 24
 
 
-def _calendar_section(status: str, sort: str, today) -> dict:
-    keys = catalogue_keys(filters=CatalogueFilters(status=status), sort=sort, today=today)
-    query = urlencode({"status": status, "sort": sort})
+def _calendar(today) -> dict:
+    """The dated releases to come, by year (cards that leave the year to the heading),
+    and the colorways announced without a date."""
+    dated = catalogue_keys(
+        filters=CatalogueFilters(status=ReleaseStatus.UPCOMING), sort=Sort.OLDEST, today=today
+    )
+    announced = catalogue_keys(
+        filters=CatalogueFilters(status=ReleaseStatus.ANNOUNCED), sort=Sort.NEWEST, today=today
+    )
+    shown = dated[:CALENDAR_LIMIT]
+    year_of = dict(Colorway.objects.filter(pk__in=shown).values_list("pk", "release_date__year"))
+    cards = cards_by_key(shown, in_year=True)
+    years = [
+        (year, [cards[pk] for pk in group if pk in cards])
+        for year, group in groupby(shown, key=year_of.get)
+    ]
+
+    def all_url(keys, status, sort) -> str:
+        if len(keys) <= CALENDAR_LIMIT:
+            return ""
+        return f"{reverse('colorways:colorway-list')}?{urlencode({'status': status, 'sort': sort})}"
+
     return {
-        "cards": colorway_cards(keys[:CALENDAR_LIMIT]),
-        "count": len(keys),
-        "all_url": f"{reverse('colorways:colorway-list')}?{query}"
-        if len(keys) > CALENDAR_LIMIT
-        else "",
+        "years": years,
+        "dated_count": len(dated),
+        "dated_url": all_url(dated, ReleaseStatus.UPCOMING, Sort.OLDEST),
+        "announced": colorway_cards(announced[:CALENDAR_LIMIT]),
+        "announced_count": len(announced),
+        "announced_url": all_url(announced, ReleaseStatus.ANNOUNCED, Sort.NEWEST),
     }
 
 
 @cache_public()
 def upcoming(request):
     today = timezone.localdate()
-    context = {
-        "dated": _calendar_section(ReleaseStatus.UPCOMING, Sort.OLDEST, today),
-        "announced": _calendar_section(ReleaseStatus.ANNOUNCED, Sort.NEWEST, today),
-        "meta": page_meta(
-            request,
-            title="Upcoming Gel-Kayano 14 releases",
-            description=(
-                "The Asics Gel-Kayano 14 release calendar: dated drops and announced "
-                "colorways, with a calendar feed to subscribe to."
-            ),
+    calendar = kept("release-calendar", today.isoformat(), lambda: _calendar(today))
+    meta = page_meta(
+        request,
+        title="Upcoming Gel-Kayano 14 releases",
+        description=(
+            "The Asics Gel-Kayano 14 release calendar: dated drops and announced "
+            "colorways, with a calendar feed to subscribe to."
         ),
-    }
-    return render(request, "colorways/upcoming.html", context)
+        trail=_catalogue_trail(request),
+    )
+    return render(request, "colorways/upcoming.html", {"calendar": calendar, "meta": meta})
 
 
 @cache_public()
@@ -250,11 +354,25 @@ def _timeline_years():
         rank=Window(RowNumber(), partition_by=year, order_by=[F("release_date"), F("pk")])
     ).filter(rank__lte=TIMELINE_RELEASES_PER_YEAR)
     counts = dated.annotate(year=year).values("year").annotate(count=Count("pk"))
-    return timeline_years(
-        colorways=list(first_of_year.select_related("collaborator")),
+    colorways = list(first_of_year.select_related("collaborator"))
+    years = timeline_years(
+        colorways=colorways,
         milestones=list(Milestone.objects.prefetch_related("sources")),
         release_counts={row["year"]: row["count"] for row in counts},
     )
+    cards = cards_by_key([colorway.pk for colorway in colorways], in_year=True)
+    return [
+        dataclasses.replace(
+            year,
+            entries=tuple(
+                dataclasses.replace(entry, card=cards.get(entry.pk, ""))
+                if entry.is_release
+                else entry
+                for entry in year.entries
+            ),
+        )
+        for year in years
+    ]
 
 
 @cache_public()
@@ -267,5 +385,6 @@ def timeline(request):
             "The Asics Gel-Kayano 14's history on one page: the 2008 original, its award, "
             "the revival and every collaboration."
         ),
+        trail=_catalogue_trail(request),
     )
     return render(request, "colorways/timeline.html", {"years": _timeline_years, "meta": meta})

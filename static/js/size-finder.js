@@ -1,6 +1,7 @@
 // The size finder answers as the reader changes the form: it fetches the same page
-// for the new query string and swaps in the answer and the field errors. Without
-// this script the form still works by submitting.
+// for the new query string and swaps in the answer and the field errors. "Find my size"
+// does the same at once and brings the answer on screen. Without this script the form
+// still works by submitting, to an address that ends at the answer (#answer).
 (function () {
   "use strict";
   var form = document.getElementById("size-finder");
@@ -47,12 +48,16 @@
     window.history.replaceState(null, "", url);
   }
 
-  function update() {
+  function address() {
+    return form.getAttribute("action").split("#")[0] + "?" + query().toString();
+  }
+
+  function update(then) {
     var params = query();
     if (!params.get("size")) {
       return;
     }
-    var url = form.getAttribute("action") + "?" + params.toString();
+    var url = address();
     if (controller) {
       controller.abort();
     }
@@ -64,9 +69,16 @@
       })
       .then(function (html) {
         swap(html, url);
+        if (then) {
+          then();
+        }
       })
-      .catch(function () {
-        // A failed or superseded fetch leaves the last answer; submitting still works.
+      .catch(function (error) {
+        // A superseded fetch leaves the last answer; a failed answer to "Find my size"
+        // is asked for as the page itself would.
+        if (then && error.name !== "AbortError") {
+          window.location.assign(url + "#answer");
+        }
       })
       .finally(function () {
         result.removeAttribute("aria-busy");
@@ -78,6 +90,22 @@
     timer = window.setTimeout(update, 250);
   }
 
+  function showAnswer() {
+    var title = document.getElementById("result-title");
+    result.scrollIntoView({ block: "start" });
+    if (title) {
+      title.focus({ preventScroll: true });
+    }
+  }
+
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
+  form.addEventListener("submit", function (event) {
+    if (!query().get("size")) {
+      return; // the page itself says what is missing
+    }
+    event.preventDefault();
+    window.clearTimeout(timer);
+    update(showAnswer);
+  });
 })();

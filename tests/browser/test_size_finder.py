@@ -70,3 +70,30 @@ def test_page_has_no_console_errors_under_the_csp(browser, finder_url):
     finally:
         context.close()
     assert errors == []
+
+
+# A common phone's screen, as readers hold it.
+PHONE_390 = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_answer_is_on_a_phone_screen_after_find_my_size(browser, finder_url, javascript):
+    context = browser.new_context(java_script_enabled=javascript, viewport=PHONE_390)
+    page = context.new_page()
+    try:
+        page.goto(finder_url)
+        page.get_by_label("A shoe you own").select_option("nike-air-force-1")
+        page.get_by_label("Your size in it").fill("10")
+        page.get_by_role("button", name="Find my size").click()
+        headline = page.locator("#finder-result [data-headline]")
+        expect(headline).to_have_text("US men's 10 or 10.5")
+        expect(page).to_have_url(re.compile(r"shoe=nike-air-force-1&size=10"))
+        page.wait_for_function(
+            "() => { const r = document.querySelector('#finder-result [data-headline]')"
+            ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"
+        )
+        box = headline.bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE_390["height"]
+        assert page.evaluate("window.scrollY") > 0  # the form is above it, scrolled past
+    finally:
+        context.close()

@@ -177,17 +177,28 @@ def test_catalogue_page_makes_a_fixed_number_of_queries(
         ColorwayFactory(collaborator=None, release_date=None, release_precision="unannounced")
     ]
     add_children(colorways, size)
-    # collaborator choices, the page's keys, its cards, the addresses of its colorways (the
-    # page's ItemList), 4 facets (which also give the count)
+    # collaborator choices, the page's keys, its cards and their palettes (for the
+    # drawings), the addresses of its colorways (the page's ItemList), 4 facets (which also
+    # give the count)
     start_generation()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(URL + "?sort=price")
     assert response.status_code == HTTPStatus.OK
 
 
-def test_cards_show_swatches_as_svg_without_style_attributes(client, catalogue):
+def test_every_card_shows_a_picture_without_style_attributes(client, catalogue):
+    photo = ColorwayImageFactory(colorway=catalogue["cream"], alt="Cream/Antler, side view")
     body = client.get(URL).content.decode()
-    assert 'fill="#1F2A44"' in body
+    cards = re.findall(r'<article class="card colorway-card">.*?</article>', body, re.S)
+    assert len(cards) == len(catalogue)
+    for card in cards:
+        assert re.search(r'<img class="colorway-img is-(photo|drawing)"', card), card
+        assert re.search(r'width="\d+" height="\d+"', card), card
+    drawings = [card for card in cards if "is-drawing" in card]
+    assert len(drawings) == len(catalogue) - 1
+    navy = catalogue["navy"]
+    assert f'src="/colorways/{navy.slug}/drawing.svg?v=' in body
+    assert f'alt="{photo.alt}"' in body
     assert "style=" not in body
 
 

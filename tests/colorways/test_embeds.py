@@ -55,7 +55,7 @@ def test_a_shortcode_alone_in_a_paragraph_becomes_a_card(colorway, shortcode):
     html = render(f"Intro.\n\n{shortcode}\n\nOutro.")
     assert '<aside class="colorway-embed"' in html
     assert 'href="/colorways/jjjjound-silver/"' in html
-    assert 'fill="#B8BCC4"' in html
+    assert 'src="/colorways/jjjjound-silver/drawing.svg?v=' in html
     assert "<p><aside" not in html and "[[colorway" not in html
 
 

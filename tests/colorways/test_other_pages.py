@@ -29,6 +29,22 @@ def test_collaborator_pages_list_them_and_their_releases(client):
     assert client.get("/colorways/collaborators/nobody/").status_code == HTTPStatus.NOT_FOUND
 
 
+def test_collaborator_pages_show_pictures_of_their_colorways(client):
+    demo.load()
+    body = client.get("/colorways/collaborators/").content.decode()
+    items = re.findall(r'<li class="collaborator-item">.*?</li>', body, re.S)
+    assert len(items) == 6
+    for item in items:
+        assert re.search(r'<img class="colorway-img is-(drawing|photo)"', item), item
+    jjjjound = next(item for item in items if ">JJJJound<" in item)
+    assert jjjjound.count("<img ") == 2  # the first two of its four
+    response = client.get("/colorways/collaborators/jjjjound/")
+    cards = re.findall(
+        r'<article class="card colorway-card">.*?</article>', response.content.decode(), re.S
+    )
+    assert len(cards) == 4 and all("<img " in card for card in cards)
+
+
 def test_upcoming_page_lists_dated_and_announced_releases(client):
     soon = ColorwayFactory(
         name="Soon",
@@ -67,6 +83,45 @@ def test_release_calendar_shows_the_first_of_each_kind_and_links_to_all_of_them(
     assert "status=announced" not in body
     everything = client.get("/colorways/?status=upcoming&sort=oldest")
     assert carded(everything, Colorway) == [dated[1], dated[2], dated[0]]
+
+
+def test_without_a_dated_release_the_calendar_shows_what_is_announced(client):
+    ColorwayFactory(name="Old", release_date=datetime.date(2022, 8, 1))
+    someday = ColorwayFactory(name="Someday", release_date=None, release_precision="unannounced")
+    response = client.get("/colorways/upcoming/")
+    body = response.content.decode()
+    assert carded(response, Colorway) == [someday]
+    assert "Date to be confirmed" in body
+    assert "No release date has been announced for what comes next" in body
+    card = re.search(r'<article class="card colorway-card">.*?</article>', body, re.S)[0]
+    assert '<img class="colorway-img is-drawing"' in card
+
+
+def test_an_empty_calendar_says_so_and_where_to_go(client):
+    ColorwayFactory(name="Old", release_date=datetime.date(2022, 8, 1))
+    body = client.get("/colorways/upcoming/").content.decode()
+    assert "Nothing announced right now" in body
+    assert 'href="/colorways/"' in body
+
+
+def test_calendar_labels_each_year_once(client):
+    next_year = timezone.localdate().year + 1
+    for month in (2, 5):
+        ColorwayFactory(
+            name=f"Drop {month}",
+            release_date=datetime.date(next_year, month, 3),
+            release_precision=ReleasePrecision.DAY,
+        )
+    ColorwayFactory(
+        name="Later", release_date=datetime.date(next_year + 1, 1, 1), release_precision="year"
+    )
+    body = client.get("/colorways/upcoming/").content.decode()
+    assert re.findall(r'<h2 id="year-(\d+)">', body) == [str(next_year), str(next_year + 1)]
+    assert "3 February<" in body and "3 May<" in body and "Month to be confirmed" in body
+    cards = re.findall(r'<article class="card colorway-card">.*?</article>', body, re.S)
+    assert len(cards) == 3 and all("<img " in card for card in cards)
+    shown = re.findall(r"<time [^>]*>([^<]*)</time>", "".join(cards))
+    assert shown == ["3 February", "3 May", "Month to be confirmed"]
 
 
 def test_ics_feed_parses_with_one_event_per_dated_upcoming_colorway(client):
@@ -111,7 +166,8 @@ def test_timeline_merges_milestones_and_releases_in_order_with_disputes(client):
         < body.index("Replaced by the Gel-Kayano 15")
     )
     assert body.index("The revival") < body.index("JJJJound Silver/Black")
-    assert "release by JJJJound" in body
+    releases = carded(response, Colorway)
+    assert releases and all(colorway.release_date for colorway in releases)
     assert "2021, the re-release" in body
 
 
@@ -132,6 +188,38 @@ def test_timeline_shows_the_first_releases_of_a_busy_year_and_links_to_the_rest(
     assert "Lone" in body and "more releases in 2017" not in body
     everything = client.get("/colorways/?year=2016&sort=oldest").content.decode()
     assert all(f"Month {month}" in everything for month in (1, 3, 5, 9))
+
+
+def test_each_year_is_labelled_once_and_its_releases_leave_the_year_out(client):
+    for month in (3, 9):
+        ColorwayFactory(
+            name=f"Drop {month}",
+            release_date=datetime.date(2016, month, 14),
+            release_precision=ReleasePrecision.DAY,
+        )
+    ColorwayFactory(
+        name="Spring", release_date=datetime.date(2017, 4, 1), release_precision="month"
+    )
+    MilestoneFactory(
+        title="Award", release_date=datetime.date(2016, 1, 1), release_precision="year"
+    )
+    body = client.get("/colorways/timeline/").content.decode()
+    assert re.findall(r'<h2 id="year-(\d+)">', body) == ["2016", "2017"]
+    assert body.count(">2016<") == 1 and body.count(">2017<") == 1
+    times = re.findall(r'<time datetime="([^"]+)">([^<]*)</time>', body)
+    assert ("2016-03-14", "14 March") in times and ("2017-04", "April") in times
+    assert not any("2016" in shown or "2017" in shown for _, shown in times)
+
+
+def test_every_timeline_release_shows_a_picture(client):
+    for month in (3, 9):
+        ColorwayFactory(name=f"Drop {month}", release_date=datetime.date(2016, month, 1))
+    response = client.get("/colorways/timeline/")
+    cards = re.findall(
+        r'<article class="card colorway-card">.*?</article>', response.content.decode(), re.S
+    )
+    assert len(cards) == 2
+    assert all('<img class="colorway-img is-drawing"' in card for card in cards)
 
 
 def test_timeline_leaves_out_undated_records(client):

@@ -334,3 +334,17 @@ def test_every_field_is_described_by_elements_on_the_page(client, demo_content, 
         for control in controls:
             references = re.search(r'aria-describedby="([^"]+)"', control).group(1)
             assert set(references.split()) <= ids, (name, references)
+
+
+def test_submitting_without_javascript_lands_on_the_answer(client, demo_content):
+    body = client.get("/sizing/?shoe=nike-air-force-1&size=10").content.decode()
+    assert 'action="/sizing/#answer"' in body
+    answer = body.index('id="answer"')
+    assert body.index('id="finder-result"') < answer < body.index("data-headline")
+
+
+def test_disclosures_are_marked_as_such(client, demo_content):
+    body = client.get("/sizing/").content.decode()
+    assert re.search(r'<details class="chart disclosure"', body)
+    assert '<details class="disclosure">' in body
+    assert "Source: " not in body
