@@ -11,7 +11,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kayano14hub
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; break; fi; done)
 
-.PHONY: help install lock run test lint format migrations-check backup restore bench lighthouse
+.PHONY: help install lock run test lint format migrations-check backup restore bench lighthouse screenshots
 
 help:
 	@echo "make run    set everything up and serve the site on http://127.0.0.1:$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make lock   re-resolve every dependency in a fresh venv and pin it in requirements.lock"
 	@echo "make bench  load benchmark data and measure every page type (see docs/performance.md)"
 	@echo "make lighthouse  Lighthouse scores on a phone for the main pages (npm, Chromium)"
+	@echo "make screenshots  every page type at 390x844 and 1366x900 in screenshots/ (Chromium)"
 	@echo "make backup / make restore [BACKUP=var/backups/<folder>]   database and media"
 
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -92,3 +93,8 @@ bench: install
 # Lighthouse scores on a phone profile for the main pages, on the benchmark data.
 lighthouse: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m bench.lighthouse
+
+# Every page type at a phone's and a desktop's size, in screenshots/ (a throwaway site on
+# SQLite with the demo content, DEBUG off; Debian's Chromium).
+screenshots: install
+	$(PY) scripts/screenshots.py

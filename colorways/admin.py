@@ -14,6 +14,7 @@ from import_export.formats import base_formats
 from import_export.results import RowResult
 
 from colorways import importing
+from colorways.forms import ColorwayAdminForm, DrawingPreviewForm, PaletteFormSet
 from colorways.models import (
     Collaborator,
     Colorway,
@@ -89,36 +90,43 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PaletteInline(admin.TabularInline):
+class DeskTabularInline(admin.TabularInline):
+    """A table of related rows that becomes a list of labelled cards on a phone."""
+
+    template = "admin/colorways/tabular_inline.html"
+
+
+class PaletteInline(DeskTabularInline):
     model = PaletteColour
+    formset = PaletteFormSet
     extra = 0
     fields = ["order", "name", "hex", "family"]
 
 
-class ImageInline(admin.TabularInline):
+class ImageInline(DeskTabularInline):
     model = ColorwayImage
     extra = 0
     fields = ["order", "image", "alt"]
 
 
-class RetailPriceInline(admin.TabularInline):
+class RetailPriceInline(DeskTabularInline):
     model = RetailPrice
     extra = 0
 
 
-class ListingInline(admin.TabularInline):
+class ListingInline(DeskTabularInline):
     model = Listing
     extra = 0
     autocomplete_fields = ["retailer"]
     fields = ["retailer", "url", "price", "currency", "availability", "last_checked"]
 
 
-class ResaleInline(admin.TabularInline):
+class ResaleInline(DeskTabularInline):
     model = ResaleObservation
     extra = 0
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(DeskTabularInline):
     model = Source
     extra = 0
     fields = ["fact", "claim", "publication", "url", "checked_on"]
@@ -128,6 +136,7 @@ class SourceInline(admin.TabularInline):
 class ColorwayAdmin(
     KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, ImportExportModelAdmin
 ):
+    form = ColorwayAdminForm
     resource_classes = [ColorwayResource]
     formats = [base_formats.CSV]
     import_form_class = ColorwayImportForm
@@ -174,7 +183,20 @@ class ColorwayAdmin(
         ("Release", {"fields": ["release_date", "release_precision", "status_label", "region"]}),
         ("About", {"fields": ["materials", "story"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Drawing",
+            {
+                "fields": ["drawing_regions"],
+                "description": "Cards, the colorway’s page and its link previews show this "
+                "drawing until a photo is added under Images. Its colours come from the "
+                "palette below.",
+                "classes": ["drawing-fieldset"],
+            },
+        ),
     ]
+
+    class Media(CollaborativeEditingMixin.Media):
+        js = [*CollaborativeEditingMixin.Media.js, "js/colorway-drawing.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("palette", "sources")
@@ -182,6 +204,11 @@ class ColorwayAdmin(
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
+            path(
+                "drawing/preview/",
+                wrap(require_POST(self.drawing_preview_view)),
+                name="colorways_colorway_drawing_preview",
+            ),
             path(
                 "import/template.csv",
                 wrap(self.import_template_view),
@@ -204,6 +231,19 @@ class ColorwayAdmin(
             ),
             *super().get_urls(),
         ]
+
+    def drawing_preview_view(self, request):
+        """The drawing as the form's palette and choices colour it: its SVG markup and the
+        fill of each region, as JSON; 400 with the problems for a palette or a choice that
+        cannot be drawn."""
+        if not (self.has_change_permission(request) or self.has_add_permission(request)):
+            raise PermissionDenied
+        form = DrawingPreviewForm(request.POST)
+        if not form.is_valid():
+            found = [message for messages in form.errors.values() for message in messages]
+            return JsonResponse({"problems": found}, status=400)
+        fills, svg = form.drawing()
+        return JsonResponse({"fills": fills, "svg": svg})
 
     def import_template_view(self, request):
         """A CSV file with every column and example rows, to fill in."""

@@ -15,7 +15,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
-from colorways import codes, releases
+from colorways import codes, illustration, releases
 from imaging.fields import SafeImageField
 from imaging.renditions import Picture, picture_of
 from markup.render import render_markdown
@@ -343,6 +343,34 @@ class ColorwayQuerySet(models.QuerySet):
         return self.filter(Q(style_code__in=[k.upper() for k in keys]) | Q(slug__in=keys))
 
 
+# More palette positions than any colorway has colours: the upper bound of an assignment.
+MAX_PALETTE_COLOURS = 20
+
+
+def drawing_region_problems(assignments) -> list[str]:
+    """What is wrong with a colorway's `drawing_regions`, one sentence each: it must map
+    names of the illustration's regions to palette positions (0 to MAX_PALETTE_COLOURS - 1).
+    Whether a position is within the colorway's palette is checked where the palette is
+    edited (the admin form), as the palette can change afterwards."""
+    if not isinstance(assignments, dict):
+        return ["The drawing's colours must be a mapping of regions to palette positions."]
+    labels = dict(illustration.REGIONS)
+    problems = []
+    for region, position in assignments.items():
+        if region not in labels:
+            problems.append(
+                f"“{region}” is not a region of the drawing; the regions are "
+                f"{', '.join(illustration.REGION_NAMES)}."
+            )
+        elif (
+            isinstance(position, bool)
+            or not isinstance(position, int)
+            or not 0 <= position < MAX_PALETTE_COLOURS
+        ):
+            problems.append(f"{labels[region]}: {position!r} is not a position in the palette.")
+    return problems
+
+
 class Colorway(DatedRecord, SourcedRecord):
     name = models.CharField(
         "official name", max_length=150, help_text="As Asics lists it, e.g. “White/Pure Silver”."
@@ -381,6 +409,14 @@ class Colorway(DatedRecord, SourcedRecord):
         help_text="e.g. “atmos exclusive”, “Japan”. Empty for a worldwide release.",
     )
     materials = models.TextField(blank=True, help_text="One line, e.g. “Mesh, synthetic overlays”.")
+    drawing_regions = models.JSONField(
+        "drawing colours",
+        default=dict,
+        blank=True,
+        help_text="Which palette colour fills each part of the drawing: region name -> "
+        "position in the palette, from 0. A region left out takes its colour from the "
+        "palette's order.",
+    )
     story = MarkdownxField(blank=True, help_text="Markdown. The story behind the colorway.")
     story_html = models.TextField(editable=False, default="")
     release_until = models.DateField(
@@ -434,6 +470,9 @@ class Colorway(DatedRecord, SourcedRecord):
     def clean(self):
         self.style_code = self.style_code.strip().upper()
         self.clean_release_date()
+        problems = drawing_region_problems(self.drawing_regions)
+        if problems:
+            raise ValidationError({"drawing_regions": problems})
 
     @property
     def title(self) -> str:

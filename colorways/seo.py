@@ -17,10 +17,19 @@ from seo.social import DrawingFailed, SocialImage, digest, open_picture, picture
 CATALOGUE_NAME = "Colorways"
 
 
+# A colorway without a palette yet is drawn in an undyed off-white.
+BLANK_PALETTE = ("#F4F4F2",)
+
+
 def drawing_fills(colorway: Colorway) -> dict[str, str]:
-    """The colours of the colorway's illustration, from its palette."""
-    palette = [colour.hex for colour in colorway.palette.all()] or ["#F4F4F2"]
-    return illustration.fills_for(palette=palette, assignments=None)
+    """The colours of the colorway's illustration: its palette, with the palette colours
+    editors assigned to regions (`drawing_regions`) over the defaults from the palette's
+    order. An assignment the palette no longer has a colour for falls back to the default."""
+    palette = [colour.hex for colour in colorway.palette.all()] or list(BLANK_PALETTE)
+    assignments = colorway.drawing_regions
+    return illustration.fills_for(
+        palette=palette, assignments=assignments if isinstance(assignments, dict) else None
+    )
 
 
 def colorway_image(colorway: Colorway) -> SocialImage:

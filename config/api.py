@@ -1,14 +1,33 @@
 """The read-only JSON API root: apps add their routers here."""
 
+import functools
+
+from django.urls import reverse
 from ninja import NinjaAPI, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 
+from caching.pages import cache_public
 from colorways.api import router as colorways_router
 from sizing.api import router as sizing_router
 
 
 class UnavailableOut(Schema):
     detail: str
+
+
+class EndpointOut(Schema):
+    path: str
+    summary: str
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    description: str
+    docs: str
+    openapi: str
+    endpoints: list[EndpointOut]
 
 
 class SiteAPI(NinjaAPI):
@@ -65,3 +84,28 @@ def invalid_parameters(request, exc):
         {"loc": [str(part) for part in error["loc"]], "msg": error["msg"]} for error in exc.errors
     ]
     return api.create_response(request, {"detail": errors}, status=400)
+
+
+@functools.cache
+def endpoints() -> tuple[EndpointOut, ...]:
+    """Every operation of the schema, by its address (the same in every process)."""
+    paths = api.get_openapi_schema()["paths"]
+    return tuple(
+        EndpointOut(path=path, summary=operation.get("summary", ""))
+        for path, operations in paths.items()
+        for operation in operations.values()
+    )
+
+
+@api.get("/", response=IndexOut, include_in_schema=False)
+@decorate_view(cache_public())
+def index(request):
+    """What the API offers: its operations and where they are documented."""
+    return IndexOut(
+        title=api.title,
+        version=api.version,
+        description=api.description,
+        docs=reverse("api:openapi-view"),
+        openapi=reverse("api:openapi-json"),
+        endpoints=list(endpoints()),
+    )

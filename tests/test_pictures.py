@@ -83,7 +83,7 @@ def test_a_colorway_picture_offers_its_files_by_their_real_widths(client, size, 
         image__width=size[0], image__height=size[1], image__filename=unique_name()
     )
     page = client.get(image.colorway.get_absolute_url()).text
-    (picture,) = pictures(page, "gallery-img")
+    (picture,) = pictures(page, "hero-picture")
     assert_labelled_by_real_widths(picture, widths)
     assert real_width(picture["src"]) == src_width
     assert picture["width"] == str(size[0])
