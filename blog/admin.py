@@ -9,7 +9,7 @@ from reversion.admin import VersionAdmin
 from blog import review
 from blog.models import FAQ, WORDS_PER_MINUTE, Author, Category, OldSlug, Post, ReviewEvent, Tag
 from editing.mixins import CollaborativeEditingMixin
-from editing.saving import KeepInputOnDatabaseErrorMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin, ValidSelectionMixin
 from markup.widgets import ArticleEditor
 
 # A change to any of these after publication is an edit readers are told about
@@ -20,7 +20,7 @@ EDITED_FIELDS = frozenset(
 
 
 @admin.register(Author)
-class AuthorAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class AuthorAdmin(ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user", "post_count"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
@@ -35,7 +35,7 @@ class AuthorAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
 
 
 @admin.register(Category, Tag)
-class TaxonomyAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class TaxonomyAdmin(ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -92,7 +92,9 @@ class PostAdminForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, VersionAdmin):
+class PostAdmin(
+    ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, VersionAdmin
+):
     form = PostAdminForm
     list_display = ["title", "status_label", "author", "category", "publish_at"]
     list_filter = ["status", "author", "category", "tags"]

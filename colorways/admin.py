@@ -39,7 +39,7 @@ from colorways.resources import (
     problems,
 )
 from editing.mixins import CollaborativeEditingMixin
-from editing.saving import KeepInputOnDatabaseErrorMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin, ValidSelectionMixin
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -134,7 +134,10 @@ class SourceInline(DeskTabularInline):
 
 @admin.register(Colorway)
 class ColorwayAdmin(
-    KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, ImportExportModelAdmin
+    ValidSelectionMixin,
+    KeepInputOnDatabaseErrorMixin,
+    CollaborativeEditingMixin,
+    ImportExportModelAdmin,
 ):
     form = ColorwayAdminForm
     resource_classes = [ColorwayResource]
@@ -398,7 +401,7 @@ class ColorwayAdmin(
 
 
 @admin.register(Collaborator)
-class CollaboratorAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class CollaboratorAdmin(ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "location", "founder", "colorway_count"]
     list_filter = ["kind"]
     search_fields = ["name", "founder", "city", "country"]
@@ -413,13 +416,13 @@ class CollaboratorAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
 
 
 @admin.register(Retailer)
-class RetailerAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class RetailerAdmin(ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["name", "country", "website"]
     search_fields = ["name", "country"]
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class MilestoneAdmin(ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["title", "release_display", "sources_disagree"]
     search_fields = ["title", "body"]
     inlines = [SourceInline]

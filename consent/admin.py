@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from consent.catalogue import current_catalogue
 from consent.models import BannerVersion, ConsentRecord, CookieDetail, PolicyPage
 from consent.records import Visitor
-from editing.saving import KeepInputOnDatabaseErrorMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin, ValidSelectionMixin
 
 
 def render_snapshot(snapshot: BannerVersion | None, choices: dict | None = None) -> str:
@@ -20,7 +20,7 @@ def render_snapshot(snapshot: BannerVersion | None, choices: dict | None = None)
     return render_to_string("consent/admin/snapshot.html", {"snapshot": snapshot, "groups": groups})
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ValidSelectionMixin, admin.ModelAdmin):
     """Proof is read, never written, here."""
 
     def has_add_permission(self, request):
@@ -48,12 +48,12 @@ admin.site.unregister(CookieGroup)
 
 
 @admin.register(CookieGroup)
-class SafeCookieGroupAdmin(KeepInputOnDatabaseErrorMixin, CookieGroupAdmin):
+class SafeCookieGroupAdmin(ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, CookieGroupAdmin):
     pass
 
 
 @admin.register(Cookie)
-class CookieWithDetailAdmin(KeepInputOnDatabaseErrorMixin, CookieAdmin):
+class CookieWithDetailAdmin(ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, CookieAdmin):
     inlines = [CookieDetailInline]
     list_display = ["name", "cookiegroup", "provider", "lifetime", "domain", "path"]
     list_select_related = ["cookiegroup", "detail"]
@@ -68,7 +68,7 @@ class CookieWithDetailAdmin(KeepInputOnDatabaseErrorMixin, CookieAdmin):
 
 
 @admin.register(PolicyPage)
-class PolicyPageAdmin(KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
+class PolicyPageAdmin(ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "updated_at"]
     readonly_fields = ["updated_at"]
 

@@ -1,10 +1,14 @@
-"""Editors never lose work: a save the database refuses keeps their input in the form."""
+"""Editors never lose work: a save the database refuses keeps their input in the form.
+And what a form sends the admin never ends in a server error."""
 
 import logging
 
 from django.conf import settings
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError, connections, router
+from django.http import HttpResponseBadRequest
 
 logger = logging.getLogger(__name__)
 
@@ -84,3 +88,31 @@ class KeepInputOnDatabaseErrorMixin:
 
         refusing_form_class = type(form_class.__name__, (form_class,), {"clean": clean})
         return refusing_form_class
+
+
+class ValidSelectionMixin:
+    """For ModelAdmins: a bulk action on rows whose keys are not keys at all (a tampered
+    form) is refused with a 400 and a sentence, and a list filtered by a value its field
+    cannot hold (?ip_address=x) shows the admin's "invalid filter" notice: neither is a
+    server error."""
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, ValidationError) as error:
+            # The list's queries run as it is built; a value a field cannot hold fails
+            # there rather than where the admin checks its filters.
+            raise IncorrectLookupParameters(error) from error
+
+    def response_action(self, request, queryset, *args, **kwargs):
+        pk = self.model._meta.pk
+        for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+            try:
+                pk.to_python(value)
+            except ValidationError:
+                return HttpResponseBadRequest(
+                    "Nothing was changed: the selection names rows that do not exist. "
+                    "Go back, reload the list and select the rows again.",
+                    content_type="text/plain; charset=utf-8",
+                )
+        return super().response_action(request, queryset, *args, **kwargs)

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from editing.mixins import CollaborativeEditingMixin
-from editing.saving import KeepInputOnDatabaseErrorMixin
+from editing.saving import KeepInputOnDatabaseErrorMixin, ValidSelectionMixin
 from sizing.engine import ChartRow, chart_problems
 from sizing.models import Brand, Comparison, Shoe, SizeChartRow, WidthRule
 
@@ -42,7 +42,9 @@ class SizeChartRowInline(admin.TabularInline):
 
 
 @admin.register(Brand)
-class BrandAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin):
+class BrandAdmin(
+    ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin
+):
     list_display = ["name", "slug", "row_count", "updated_at"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -75,7 +77,9 @@ class ComparisonInline(admin.StackedInline):
 
 
 @admin.register(Shoe)
-class ShoeAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin):
+class ShoeAdmin(
+    ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin
+):
     list_display = ["__str__", "slug", "position", "fit", "is_target", "widths"]
     list_editable = ["position"]
     list_filter = ["brand", "fit", "is_target"]
@@ -97,7 +101,9 @@ class ShoeAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.
 
 
 @admin.register(Comparison)
-class ComparisonAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin):
+class ComparisonAdmin(
+    ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin
+):
     list_display = ["shoe", "condition", "offset_min", "offset_max"]
     list_filter = ["condition", "shoe__brand"]
     list_select_related = ["shoe__brand"]
@@ -106,5 +112,7 @@ class ComparisonAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, 
 
 
 @admin.register(WidthRule)
-class WidthRuleAdmin(KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin):
+class WidthRuleAdmin(
+    ValidSelectionMixin, KeepInputOnDatabaseErrorMixin, CollaborativeEditingMixin, admin.ModelAdmin
+):
     list_display = ["width", "offset", "explanation"]
