@@ -147,9 +147,8 @@ def resale_words(summary: ResaleSummary, observations) -> str:
     tail = f", {comparison}" if comparison else ""
     if summary.count == 1:
         seen = next(o for o in observations if o.currency == summary.currency)
-        where = f" on {seen.source_name}" if seen.source_name else ""
         when = f"{seen.observed_on:%B} {seen.observed_on.year}"
-        return f"Resold for {money(seen.price, seen.currency)}{where} in {when}{tail}."
+        return f"Resold for {money(seen.price, seen.currency)} in {when}{tail}."
     if summary.low == summary.high:
         return f"Resells around {money(summary.median, summary.currency)}{tail}."
     low, high = money(summary.low, summary.currency), money(summary.high, summary.currency)

@@ -213,6 +213,8 @@ def _element(paint: str, path: str, fill: str) -> str:
         return f'<path d="{path}" fill-rule="evenodd"/>'
     if paint == "shade":
         return f'<path d="{path}" fill="{_tone(fill, 0.12)}"/>'
+    if paint == "band":
+        return f'<path d="{path}" fill="{_tone(fill, 0.24)}"/>'
     if paint == "drop":
         return (
             f'<path d="{path}" fill="{_tone(fill, 0.3)}" stroke="none" transform="translate(2 4)"/>'
@@ -237,9 +239,10 @@ def _element(paint: str, path: str, fill: str) -> str:
 
 
 # The drawing, back to front, as (region, shapes); each shape is (paint, path data).
-# "fill" takes the region's colour, "shade" a tone of it, "drop" a tone of it set off
-# down and right as the shadow of the shape that follows, "gloss" a light sheen line,
-# "line" an outline, "stitch" a dashed one, "dots" mesh holes and "cord" a lace.
+# "fill" takes the region's colour, "shade" a tone of it, "band" a deeper one (the lower
+# layer of the two-tone midsole), "drop" a tone of it set off down and right as the
+# shadow of the shape that follows, "gloss" a light sheen line, "line" an outline,
+# "stitch" a dashed one, "dots" mesh holes and "cord" a lace.
 # Lower edges run on under the midsole and upper edges under the collar, which are
 # drawn later and hide them.
 _UPPER_BACK = "M88 320 C68 292 56 244 60 200 C63 160 70 116 74 92 C76 84 80 78 88 74"
@@ -377,7 +380,7 @@ _DRAWING: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                 "C90 386 62 372 56 348 C50 322 52 292 58 266 Z",
             ),
             (
-                "shade",
+                "band",
                 "M54 336 C100 326 170 324 230 338 C290 352 340 352 400 346 "
                 "C480 338 540 352 620 360 C700 368 800 374 880 376 C850 384 810 386 770 386 "
                 "L128 386 C90 386 62 372 56 348 Z",

@@ -74,7 +74,7 @@ def _removals(params: CatalogueParams) -> list[tuple[str, str]]:
     return removals
 
 
-def _panel(params: CatalogueParams, *, sort_given: bool, today) -> str:
+def _panel(params: CatalogueParams, *, today) -> str:
     """What a catalogue address shows above its cards (HTML): what was not understood,
     and the filter form with the count next to each choice."""
     filters = params.filters
@@ -111,15 +111,14 @@ def colorway_list(request):
     today = timezone.localdate()
     params = catalogue_params(request.GET, today)
     filters = params.filters
-    sort_given = bool(request.GET.get("sort"))
 
     def build() -> str:
-        return _panel(params, sort_given=sort_given, today=today)
+        return _panel(params, today=today)
 
     # Kept only for addresses made of valid choices: a price or a value not understood
     # could be anything, and no address may add entries at will.
     if filters.price_min is None and filters.price_max is None and not params.errors:
-        panel = kept("catalogue-panel", (filters, params.sort, sort_given), build)
+        panel = kept("catalogue-panel", (filters, params.sort), build)
     else:
         panel = build()
     paginator = Paginator(catalogue_keys(filters=filters, sort=params.sort, today=today), PER_PAGE)

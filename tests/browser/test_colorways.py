@@ -42,6 +42,9 @@ def test_filtering_on_a_phone_keeps_the_choice_in_the_address(browser, live_serv
     page.get_by_role("button", name="Show colorways").click()
     page.wait_for_url("**collaborator=kith**")
     assert page.locator(".colorway-card").count() == 2
+    # The panel stays closed over the results, and says a filter is on.
+    expect(page.locator(".filters summary")).to_contain_text("1 on")
+    page.get_by_text("Filter and sort").click()
     assert "Kith (2)" in page.get_by_label("Collaborator").inner_text()
     context.close()
 
@@ -80,4 +83,64 @@ def test_editor_sees_the_bad_row_of_a_csv_before_anything_is_saved(
     )
     screenshot(page, "admin-colorway-import-errors")
     assert Colorway.objects.count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/colorways/", "/colorways/upcoming/", "/colorways/collaborators/jjjjound/"]
+)
+def test_every_card_shows_a_loaded_picture(browser, live_server, path):
+    demo.load()
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + path)
+    cards = page.locator(".colorway-card")
+    assert cards.count() > 0
+    for index in range(cards.count()):
+        picture = cards.nth(index).locator("img")
+        picture.scroll_into_view_if_needed()
+        expect(picture).to_have_js_property("complete", True)
+        assert picture.evaluate("img => img.naturalWidth") > 0, index
+    context.close()
+
+
+def test_the_colorway_page_shows_its_picture_on_the_first_screen(browser, live_server):
+    demo.load()
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/colorways/jjjjound-silver-black/")
+    picture = page.locator(".colorway-hero img")
+    expect(picture).to_have_js_property("complete", True)
+    assert picture.evaluate("img => img.naturalWidth") > 0
+    for thing in (
+        picture,
+        page.locator("h1"),
+        page.locator(".key-facts"),
+        page.locator("#buy-title"),
+    ):
+        box = thing.bounding_box()
+        assert box["y"] + box["height"] <= 900, thing
+    context.close()
+
+
+CUT_OFF_OPTIONS = """select => {
+    const style = getComputedStyle(select);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = select.clientWidth - parseFloat(style.paddingLeft)
+        - parseFloat(style.paddingRight) - 16;
+    return [...select.options].map(o => o.text).filter(t => context.measureText(t).width > room);
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1366, "height": 900}])
+def test_no_filter_or_sort_label_is_cut_off(browser, live_server, viewport):
+    demo.load()
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(live_server.url + "/colorways/")
+    if viewport is PHONE:
+        page.get_by_text("Filter and sort").click()
+    for select in page.locator(".filters select").all():
+        assert select.evaluate(CUT_OFF_OPTIONS) == [], select.get_attribute("name")
     context.close()
