@@ -6,6 +6,7 @@ from functools import cached_property
 
 from django.db import connection
 
+from blog.cards import cover_colorways
 from blog.models import SEARCH_VECTORS, Post
 from blog.seo import article_meta
 from colorways.cards import colorway_cards
@@ -50,6 +51,13 @@ class ArticleParts:
         if self.faqs:
             sections.append({"id": "faq", "title": FAQ_TITLE, "subsections": []})
         return sections
+
+    @cached_property
+    def cover(self):
+        """The colorway drawn on the title card of an article without a hero."""
+        if self.post.hero_image:
+            return None
+        return cover_colorways([self.post.pk]).get(self.post.pk)
 
     @cached_property
     def faqs(self) -> list:

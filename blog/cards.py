@@ -8,19 +8,42 @@ editorial change, not on every request.
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from blog.models import Post
+from blog.models import ColorwayMention, Post
 from caching import fragments
+from colorways.embeds import colorways_for
+from colorways.models import Colorway
+
+
+def cover_colorways(post_pks) -> dict[int, Colorway]:
+    """For each of the posts `post_pks`, a colorway its text names (the first one stored),
+    loaded for its picture: an article without a hero shows it on its title card."""
+    first_key: dict[int, str] = {}
+    mentions = ColorwayMention.objects.filter(post__in=list(post_pks)).order_by("pk")
+    for post_pk, key in mentions.values_list("post_id", "key"):
+        first_key.setdefault(post_pk, key)
+    if not first_key:
+        return {}
+    by_key = colorways_for(set(first_key.values()))
+    loaded = Colorway.objects.for_cards().in_bulk([colorway.pk for colorway in by_key.values()])
+    return {
+        post_pk: loaded[by_key[key].pk]
+        for post_pk, key in first_key.items()
+        if key in by_key and by_key[key].pk in loaded
+    }
 
 
 def _renderer(*, show_category: bool):
     def render(pks) -> dict[int, str]:
+        posts = list(Post.objects.filter(pk__in=pks).for_listing())
+        covers = cover_colorways(post.pk for post in posts if not post.hero_image)
         return {
             post.pk: mark_safe(
                 render_to_string(
-                    "includes/post_card.html", {"post": post, "show_category": show_category}
+                    "includes/post_card.html",
+                    {"post": post, "cover": covers.get(post.pk), "show_category": show_category},
                 )
             )
-            for post in Post.objects.filter(pk__in=pks).for_listing()
+            for post in posts
         }
 
     return render

@@ -24,7 +24,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from blog.cards import post_cards
+from blog.cards import cover_colorways, post_cards
 from blog.models import Post, Tag
 from caching.pages import cache_public
 from colorways.cards import colorway_cards
@@ -71,6 +71,14 @@ class HomeParts:
     def lead_post(self) -> Post | None:
         """The newest article, told as the lead story."""
         return self._newest_posts[0] if self._newest_posts else None
+
+    @cached_property
+    def lead_cover(self) -> Colorway | None:
+        """The colorway shown on the lead story's title card when it has no hero."""
+        lead = self.lead_post
+        if lead is None or lead.hero_image:
+            return None
+        return cover_colorways([lead.pk]).get(lead.pk)
 
     @cached_property
     def latest_posts(self) -> list[str]:

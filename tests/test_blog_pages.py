@@ -276,9 +276,9 @@ def test_post_list_queries_do_not_grow_with_posts(
     settings.PAGE_CACHE_SECONDS = 0
     for _ in range(3):
         PostFactory(tags=[TagFactory(), TagFactory()])
-    # the list's count, the page's keys, its cards, their tags
+    # the list's count, the page's keys, its cards, their tags, the colorways they name
     start_generation()
-    with django_assert_num_queries(4) as small:
+    with django_assert_num_queries(5) as small:
         client.get(reverse("blog:post-list"))
     for _ in range(12):
         PostFactory(tags=[TagFactory()], author=AuthorFactory(), category=CategoryFactory())
@@ -314,9 +314,10 @@ def test_post_page_queries_are_fixed(client, settings, start_generation, django_
 
     small, large = make_post(1, 1, 1), make_post(6, 8, 5)
     for post in (small, large):
-        # the post's row, its long columns, tags, FAQ, related reading, previous and next
+        # the post's row, its long columns, tags, FAQ, related reading, previous and next,
+        # the colorway it names for its title card
         start_generation()
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(7):
             assert client.get(post.get_absolute_url()).status_code == HTTPStatus.OK
         # then its parts are kept: the post's row alone
         with django_assert_num_queries(1):

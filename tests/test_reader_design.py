@@ -171,3 +171,15 @@ def test_social_images_are_drawn_in_the_sites_typeface():
         font = _font(weight, 40)
         assert isinstance(font, ImageFont.FreeTypeFont)
         assert font.getname()[0].startswith("Archivo")
+
+
+def test_an_article_without_a_hero_shows_a_colorway_it_names_on_its_title_card(client):
+    colorway = ColorwayFactory(slug="jjjjound-silver")
+    post = PostFactory(title="The silver pair", body="Look:\n\n[[colorway:jjjjound-silver]]")
+    card = tree(client.get(reverse("blog:post-list"))).xpath('//article[contains(@class, "card")]')
+    pictures = card[0].xpath('.//*[contains(@class, "title-card")]//img/@src')
+    drawing = reverse("colorways:colorway-drawing", kwargs={"slug": colorway.slug})
+    assert len(pictures) == 1 and pictures[0].startswith(drawing)
+    article = tree(client.get(post.get_absolute_url()))
+    header_pictures = article.xpath('//header[contains(@class, "post-header")]//img/@src')
+    assert header_pictures[0].startswith(drawing)

@@ -65,9 +65,9 @@ def test_the_preview_sits_beside_the_text_in_the_sites_own_styles(page, live_ser
         ".querySelector('li')); return [s.fontFamily, s.color, li.listStyleType,"
         " getComputedStyle(h.ownerDocument.body).color]; }"
     )
-    assert styles[0].startswith("system-ui")
+    assert styles[0].startswith("Archivo")  # the site's typeface
     assert styles[2] == "disc"  # the admin's styles would hide the bullets
-    assert styles[3] == "rgb(20, 22, 26)"  # --ink from static/css/site.css
+    assert styles[3] == "rgb(17, 17, 17)"  # --ink from static/css/site.css
 
     # Narrow screens: the preview goes under the text.
     page.set_viewport_size({"width": 900, "height": 900})
