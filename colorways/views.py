@@ -209,8 +209,9 @@ def collaborator_list(request):
     return render(request, "colorways/collaborator_list.html", context)
 
 
-# How many of a collaborator's colorways picture it in the list of collaborators.
-COLLABORATOR_PICTURES = 2
+# How many of a collaborator's colorways picture it in the list of collaborators: one
+# keeps the list light at a hundred collaborators.
+COLLABORATOR_PICTURES = 1
 
 
 def _with_pictures(collaborators: list[Collaborator]) -> list[tuple[Collaborator, list]]:

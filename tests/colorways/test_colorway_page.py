@@ -210,7 +210,7 @@ def test_the_trail_shown_is_the_one_given_to_search_engines(client):
     body = client.get(colorway.get_absolute_url()).content.decode()
     blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', body, re.S)
     (trail,) = [json.loads(b) for b in blocks if json.loads(b)["@type"] == "BreadcrumbList"]
-    nav = re.search(r'<nav class="trail" aria-label="Breadcrumb">(.*?)</nav>', body, re.S)[1]
+    nav = re.search(r'<nav class="breadcrumbs" aria-label="Breadcrumb">(.*?)</nav>', body, re.S)[1]
     shown = re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)
     given = [(item["item"], item["name"]) for item in trail["itemListElement"]]
     assert shown == given
