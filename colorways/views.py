@@ -185,27 +185,19 @@ def colorway_drawing(request, slug):
 
 @cache_public()
 def collaborator_list(request):
-    collaborators = list(Collaborator.objects.annotate(colorway_count=Count("colorways")))
-    base_url = site_url(request)
-    title = "Gel-Kayano 14 collaborators"
-    description = (
-        "The studios, boutiques, brands and designers who have made their own Asics Gel-Kayano 14."
-    )
-    listing = collection_page(
-        name=title,
-        description=description,
-        url=absolute(base_url, request.path),
-        item_urls=[absolute(base_url, c.get_absolute_url()) for c in collaborators],
-    )
+    catalogue = absolute(site_url(request), reverse("colorways:colorway-list"))
     meta = page_meta(
         request,
-        title=title,
-        description=description,
-        trail=(Crumb(CATALOGUE_NAME, absolute(base_url, reverse("colorways:colorway-list"))),),
-        structured_data=(listing,),
+        title="Gel-Kayano 14 collaborators",
+        description=(
+            "The studios, boutiques, brands and designers who have made their own "
+            "Asics Gel-Kayano 14."
+        ),
+        trail=(Crumb(CATALOGUE_NAME, catalogue),),
     )
-    # The template keeps the list ({% kept %}): the pictures are read only to build it.
-    context = {"collaborators": lambda: _with_pictures(collaborators), "meta": meta}
+    # The template keeps the list ({% kept %}): the collaborators and their pictures are
+    # read only to build it.
+    context = {"collaborators": _with_pictures, "meta": meta}
     return render(request, "colorways/collaborator_list.html", context)
 
 
@@ -214,8 +206,9 @@ def collaborator_list(request):
 COLLABORATOR_PICTURES = 1
 
 
-def _with_pictures(collaborators: list[Collaborator]) -> list[tuple[Collaborator, list]]:
+def _with_pictures() -> list[tuple[Collaborator, list]]:
     """Each collaborator with its first colorways, ready for their pictures."""
+    collaborators = Collaborator.objects.annotate(colorway_count=Count("colorways"))
     first = (
         Colorway.objects.filter(collaborator__isnull=False)
         .annotate(
