@@ -58,12 +58,43 @@ def browser():
         browser.close()
 
 
+class QuietContext:
+    """A browser context that, when the test ends, sends nothing more to the site and
+    waits for what it already sent: the test database is emptied next, and a request
+    still running then (an autosave, a presence check) would deadlock with it."""
+
+    SETTLE_MS = 5_000
+
+    def __init__(self, context):
+        self.context = context
+        self.in_flight = 0
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
+        context.on("requestfailed", self._ended)
+
+    def _started(self, request):
+        self.in_flight += 1
+
+    def _ended(self, request):
+        self.in_flight -= 1
+
+    def close(self) -> None:
+        self.context.route("**/*", lambda route: route.abort())
+        pages = self.context.pages
+        waited = 0
+        while pages and self.in_flight > 0 and waited < self.SETTLE_MS:
+            pages[0].wait_for_timeout(50)
+            waited += 50
+        self.context.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport=DESKTOP)
+    quiet = QuietContext(context)
     page = context.new_page()
     yield page
-    context.close()
+    quiet.close()
 
 
 @pytest.fixture
@@ -73,7 +104,7 @@ def new_page(browser):
 
     def make(**options):
         context = browser.new_context(**{"viewport": DESKTOP, **options})
-        contexts.append(context)
+        contexts.append(QuietContext(context))
         return context.new_page()
 
     yield make
