@@ -11,5 +11,5 @@ def site(request):
         "site_name": settings.SITE_NAME,
         "site_url": base_url,
         # What a page says about itself when its view gives no `meta`.
-        "default_meta": default_meta(site_url=base_url, path=request.path),
+        "default_meta": default_meta(base_url=base_url, path=request.path),
     }

@@ -72,12 +72,12 @@ def publisher(site_url: str) -> dict:
     }
 
 
-def default_meta(*, site_url: str, path: str) -> PageMeta:
+def default_meta(*, base_url: str, path: str) -> PageMeta:
     """What a page without a description of its own says."""
     return PageMeta(
         title=settings.SITE_NAME,
         description=SITE_DESCRIPTION,
-        url=absolute(site_url, path),
+        url=absolute(base_url, path),
     )
 
 
