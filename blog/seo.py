@@ -3,6 +3,7 @@
 import html
 
 import nh3
+from django.urls import reverse
 from django.utils.formats import date_format
 
 from blog.models import Post
@@ -49,9 +50,14 @@ def article_image(post: Post) -> SocialImage:
     )
 
 
+def blog_crumb(site_url: str) -> Crumb:
+    """The first step of every trail inside the blog."""
+    return Crumb(BLOG_NAME, absolute(site_url, reverse("blog:post-list")))
+
+
 def trail(post: Post, site_url: str) -> tuple[Crumb, ...]:
     """Where the article sits: the blog, then its category."""
-    crumbs = [Crumb(BLOG_NAME, absolute(site_url, "/blog/"))]
+    crumbs = [blog_crumb(site_url)]
     if post.category_id:
         crumbs.append(
             Crumb(post.category.name, absolute(site_url, post.category.get_absolute_url()))

@@ -3,7 +3,6 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
@@ -11,11 +10,11 @@ from django.views.generic import ListView
 from blog.article import LONG_COLUMNS, ArticleParts
 from blog.cards import post_cards
 from blog.models import Author, Category, OldSlug, Post, Tag
-from blog.seo import BLOG_NAME
+from blog.seo import blog_crumb
 from caching.fragments import kept_many
 from caching.pages import cache_public
-from seo.links import absolute, site_url
-from seo.meta import Crumb, PageMeta, page_meta
+from seo.links import site_url
+from seo.meta import PageMeta, page_meta
 
 POSTS_PER_PAGE = 12
 MAX_PAGE = 100_000
@@ -99,12 +98,11 @@ class FilteredPostListView(PostListView):
         return super().get_context_data(subject=self.subject, **kwargs)
 
     def meta(self) -> PageMeta:
-        blog = absolute(site_url(self.request), reverse("blog:post-list"))
         return page_meta(
             self.request,
             title=self.subject.name,
             description=self.description(),
-            trail=(Crumb(BLOG_NAME, blog),),
+            trail=(blog_crumb(site_url(self.request)),),
         )
 
     def description(self) -> str:

@@ -6,6 +6,7 @@ import io
 from collections import defaultdict
 
 import nh3
+from django.urls import reverse
 from PIL import Image
 
 from colorways import illustration
@@ -107,9 +108,14 @@ def offers(listings: list[Listing]) -> dict | None:
     }
 
 
+def catalogue_crumb(site_url: str) -> Crumb:
+    """The first step of every trail inside the catalogue."""
+    return Crumb(CATALOGUE_NAME, absolute(site_url, reverse("colorways:colorway-list")))
+
+
 def trail(colorway: Colorway, site_url: str) -> tuple[Crumb, ...]:
     """Where the colorway sits: the catalogue, then its collaborator."""
-    crumbs = [Crumb(CATALOGUE_NAME, absolute(site_url, "/colorways/"))]
+    crumbs = [catalogue_crumb(site_url)]
     if colorway.collaborator_id:
         collaborator = colorway.collaborator
         crumbs.append(Crumb(collaborator.name, absolute(site_url, collaborator.get_absolute_url())))

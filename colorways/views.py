@@ -36,7 +36,7 @@ from colorways.catalogue import (
 )
 from colorways.detail import ColorwayParts
 from colorways.models import Collaborator, Colorway, Milestone, ReleaseStatus
-from colorways.seo import CATALOGUE_NAME, drawing_fills
+from colorways.seo import catalogue_crumb, drawing_fills
 from colorways.timeline import timeline_years
 from seo.links import absolute, site_url
 from seo.meta import Crumb, collection_page, page_meta
@@ -49,7 +49,7 @@ CATALOGUE_DESCRIPTION = (
 
 def _catalogue_trail(request) -> tuple[Crumb, ...]:
     """The trail of a page inside the catalogue: the catalogue itself."""
-    return (Crumb(CATALOGUE_NAME, absolute(site_url(request), reverse("colorways:colorway-list"))),)
+    return (catalogue_crumb(site_url(request)),)
 
 
 def _removals(params: CatalogueParams) -> list[tuple[str, str]]:
@@ -185,7 +185,6 @@ def colorway_drawing(request, slug):
 
 @cache_public()
 def collaborator_list(request):
-    catalogue = absolute(site_url(request), reverse("colorways:colorway-list"))
     meta = page_meta(
         request,
         title="Gel-Kayano 14 collaborators",
@@ -193,7 +192,7 @@ def collaborator_list(request):
             "The studios, boutiques, brands and designers who have made their own "
             "Asics Gel-Kayano 14."
         ),
-        trail=(Crumb(CATALOGUE_NAME, catalogue),),
+        trail=_catalogue_trail(request),
     )
     # The template keeps the list ({% kept %}): the collaborators and their pictures are
     # read only to build it.
@@ -255,7 +254,7 @@ class CollaboratorDetailView(DetailView):
             title=title,
             description=description,
             trail=(
-                Crumb(CATALOGUE_NAME, absolute(base_url, reverse("colorways:colorway-list"))),
+                catalogue_crumb(base_url),
                 Crumb(
                     "Collaborators",
                     absolute(base_url, reverse("colorways:collaborator-list")),
