@@ -22,13 +22,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from imagekit.models import ImageSpecField
-from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
 from colorways.embeds import mark_shortcodes, shortcode_keys
 from imaging.fields import SafeImageField
-from imaging.renditions import Picture, picture_of
+from imaging.renditions import Picture, picture_of, rendition
 from markup.render import render_markdown
 
 WORDS_PER_MINUTE = 220
@@ -54,15 +52,6 @@ def _passage(text: str, at: int, pattern: re.Pattern) -> str:
     start = "…" if len(before) < len(words_before) else ""
     end = "…" if len(after) < len(words_after) else ""
     return f"{start}{passage}{end}"
-
-
-def hero_rendition(width: int) -> ImageSpecField:
-    return ImageSpecField(
-        source="hero_image",
-        processors=[ResizeToFit(width, upscale=False)],
-        format="WEBP",
-        options={"quality": 80},
-    )
 
 
 class Author(models.Model):
@@ -311,9 +300,9 @@ class Post(models.Model):
 
     objects = PostQuerySet.as_manager()
 
-    hero_480 = hero_rendition(480)
-    hero_960 = hero_rendition(960)
-    hero_1600 = hero_rendition(1600)
+    hero_480 = rendition("hero_image", 480)
+    hero_960 = rendition("hero_image", 960)
+    hero_1600 = rendition("hero_image", 1600)
 
     class Meta:
         ordering = ["-publish_at", "-id"]
@@ -361,9 +350,7 @@ class Post(models.Model):
     def hero_picture(self) -> Picture:
         """The hero image's renditions (see HERO_WIDTHS) by their real widths."""
         return picture_of(
-            self,
-            source_field="hero_image",
-            prefix="hero_",
+            self.hero_image.name,
             widths=HERO_WIDTHS,
             source_width=self.hero_width,
         )

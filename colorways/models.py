@@ -11,13 +11,11 @@ from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from imagekit.models import ImageSpecField
-from imagekit.processors import ResizeToFit
 from markdownx.models import MarkdownxField
 
 from colorways import codes, illustration, releases
 from imaging.fields import SafeImageField
-from imaging.renditions import Picture, picture_of
+from imaging.renditions import Picture, picture_of, rendition
 from markup.render import render_markdown
 
 CATALOGUE_CURRENCY = "USD"  # price filters and sorting compare retail prices in this currency
@@ -580,15 +578,6 @@ class PaletteColour(models.Model):
 IMAGE_WIDTHS = (480, 960, 1600)
 
 
-def image_rendition(width: int) -> ImageSpecField:
-    return ImageSpecField(
-        source="image",
-        processors=[ResizeToFit(width, upscale=False)],
-        format="WEBP",
-        options={"quality": 80},
-    )
-
-
 class ColorwayImage(models.Model):
     colorway = models.ForeignKey(Colorway, on_delete=models.CASCADE, related_name="images")
     order = models.PositiveSmallIntegerField(default=0)
@@ -606,9 +595,9 @@ class ColorwayImage(models.Model):
         help_text="What the picture shows, for readers who cannot see it.",
     )
 
-    image_480 = image_rendition(480)
-    image_960 = image_rendition(960)
-    image_1600 = image_rendition(1600)
+    image_480 = rendition("image", 480)
+    image_960 = rendition("image", 960)
+    image_1600 = rendition("image", 1600)
 
     class Meta:
         ordering = ["order", "id"]
@@ -621,9 +610,7 @@ class ColorwayImage(models.Model):
     def picture(self) -> Picture:
         """The renditions (see IMAGE_WIDTHS) by their real widths."""
         return picture_of(
-            self,
-            source_field="image",
-            prefix="image_",
+            self.image.name,
             widths=IMAGE_WIDTHS,
             source_width=self.width,
         )

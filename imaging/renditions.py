@@ -1,14 +1,55 @@
-"""Image renditions: which ones a picture offers, and their addresses.
+"""Image renditions: how they are made and named, which ones a picture offers, and
+their addresses.
 
-Each rendition is resized to fit its width without ever enlarging the upload, so a
+imagekit makes each rendition when its upload is saved (the Optimistic strategy), and
+stores it under `rendition_name`; pages compute the same name to link to it, without
+asking imagekit. Each rendition is resized to fit its width without ever enlarging the upload, so a
 rendition wider than the upload is the upload's width again. A picture offers each real
 width once, labelled with it (an 800-px upload: 480w and 800w, never 960w or 1600w)."""
 
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.files.storage import default_storage
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
+from imagekit.specs import ImageSpec
+
 # The width of the file a browser that ignores `srcset` gets (at most).
 DEFAULT_WIDTH = 960
+QUALITY = 80
+FOLDER = "CACHE/images"
+
+
+def rendition_name(source_name: str, width: int) -> str:
+    """Where the rendition `width` of the upload `source_name` is stored, in the default
+    storage: CACHE/images/colorways/ab12/480w-q80.webp for colorways/ab12.jpg. Every
+    setting that shapes the file is in its name, so changing one makes new files."""
+    stem = posixpath.splitext(source_name)[0]
+    return f"{FOLDER}/{stem}/{width}w-q{QUALITY}.webp"
+
+
+class Rendition(ImageSpec):
+    """An upload resized to fit `width` pixels, never enlarged, as WebP."""
+
+    width: int
+    format = "WEBP"
+    options = {"quality": QUALITY}
+
+    @property
+    def processors(self):
+        return [ResizeToFit(self.width, upscale=False)]
+
+    @property
+    def cachefile_name(self) -> str | None:
+        return rendition_name(self.source.name, self.width) if self.source else None
+
+
+def rendition(source: str, width: int) -> ImageSpecField:
+    """A model's rendition of its image field `source`, `width` pixels wide at most."""
+    spec = type(f"Rendition{width}", (Rendition,), {"width": width})
+    return ImageSpecField(source=source, spec=spec)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +85,13 @@ def offered_widths(*, widths: Iterable[int], source_width: int | None) -> dict[i
     return offered
 
 
-def picture_of(instance, *, source_field: str, prefix: str, widths, source_width) -> Picture:
-    """The Picture of the renditions `<prefix><width>` of `instance`'s `source_field`,
-    whose upload is `source_width` pixels wide (None when unknown)."""
+def picture_of(source_name: str, *, widths, source_width) -> Picture:
+    """The Picture of the renditions `widths` of the upload `source_name`, which is
+    `source_width` pixels wide (None when unknown)."""
     offered = offered_widths(widths=widths, source_width=source_width)
-    urls = rendition_urls(instance, source_field, prefix, offered.values())
-    return Picture(files=tuple((real, urls[str(width)]) for real, width in offered.items()))
-
-
-def rendition_urls(instance, source_field: str, prefix: str, widths) -> dict[str, str]:
-    """{"480": url, ...} for the renditions `<prefix><width>` of `instance`'s picture."""
-    return {str(width): getattr(instance, f"{prefix}{width}").url for width in widths}
+    return Picture(
+        files=tuple(
+            (real, default_storage.url(rendition_name(source_name, width)))
+            for real, width in offered.items()
+        )
+    )

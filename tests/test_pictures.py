@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from PIL import Image
 
 from blog.models import Post
-from imaging.renditions import offered_widths
+from imaging.renditions import QUALITY, offered_widths
 from tests.factories import ColorwayFactory, ColorwayImageFactory, PostFactory
 from tests.images import image_bytes, upload
 from tests.test_blog_admin import ADD_URL, post_form
@@ -124,3 +124,16 @@ def test_a_picture_whose_width_was_never_recorded_offers_every_rendition(client)
     page = client.get(post.get_absolute_url()).text
     (hero,) = pictures(page, "hero-img")
     assert list(hero["srcset"]) == [480, 960, 1600]
+
+
+def test_a_rendition_is_named_after_its_upload_width_and_quality(client):
+    image = ColorwayImageFactory(image__width=2000, image__height=1000, image__filename="pair.png")
+    page = client.get(image.colorway.get_absolute_url()).text
+    (picture,) = pictures(page, "hero-picture")
+    stem = image.image.name.removesuffix(".png")
+    assert picture["srcset"] == {
+        width: f"{settings.MEDIA_URL}CACHE/images/{stem}/{width}w-q{QUALITY}.webp"
+        for width in (480, 960, 1600)
+    }
+    for width, url in picture["srcset"].items():
+        assert real_width(url) == width
