@@ -23,13 +23,8 @@ def cover_colorways(post_pks) -> dict[int, Colorway]:
         first_key.setdefault(post_pk, key)
     if not first_key:
         return {}
-    by_key = colorways_for(set(first_key.values()))
-    loaded = Colorway.objects.for_cards().in_bulk([colorway.pk for colorway in by_key.values()])
-    return {
-        post_pk: loaded[by_key[key].pk]
-        for post_pk, key in first_key.items()
-        if key in by_key and by_key[key].pk in loaded
-    }
+    by_key = colorways_for(set(first_key.values()), Colorway.objects.for_cards())
+    return {post_pk: by_key[key] for post_pk, key in first_key.items() if key in by_key}
 
 
 def _renderer(*, show_category: bool):

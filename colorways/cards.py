@@ -23,8 +23,7 @@ def _render(pks, *, in_year: bool = False) -> dict[int, str]:
                 "includes/colorway_card.html", {"colorway": colorway, "in_year": in_year}
             )
         )
-        # The palette gives the drawing's fills and its version in the address.
-        for colorway in Colorway.objects.for_cards().prefetch_related("palette").filter(pk__in=pks)
+        for colorway in Colorway.objects.for_cards().filter(pk__in=pks)
     }
 
 

@@ -45,13 +45,16 @@ def _text_outside_code(tokens: list[str]):
             yield index, token
 
 
-def colorways_for(keys) -> dict[str, Colorway]:
-    """Colorways by shortcode key (slug, or style code in any case), in one query."""
+def colorways_for(keys, colorways=None) -> dict[str, Colorway]:
+    """Colorways by shortcode key (slug, or style code in any case), in one query, from
+    the queryset `colorways` (by default their keys alone)."""
     keys = list(keys)
     if not keys:
         return {}
+    if colorways is None:
+        colorways = Colorway.objects.only("pk", "slug", "style_code")
     by_name = {}
-    for colorway in Colorway.objects.matching_shortcodes(keys).only("pk", "slug", "style_code"):
+    for colorway in colorways.matching_shortcodes(keys):
         by_name[colorway.slug] = colorway
         if colorway.style_code:
             by_name[colorway.style_code] = colorway

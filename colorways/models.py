@@ -5,9 +5,8 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
-from django.db import connections, models
-from django.db.models import Case, Count, F, OuterRef, Q, StringAgg, Subquery, Value, When
-from django.db.models.functions import Concat
+from django.db import models
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,9 +18,6 @@ from imaging.renditions import Picture, picture_of, rendition
 from markup.render import render_markdown
 
 CATALOGUE_CURRENCY = "USD"  # price filters and sorting compare retail prices in this currency
-# Separators of the palette a card query carries as one string (see `for_cards`):
-# ASCII unit and record separators, which no colour name or hex code contains.
-SWATCH_UNIT, SWATCH_RECORD = "\x1f", "\x1e"
 
 currency_validator = RegexValidator(r"^[A-Z]{3}$", "Use a three-letter ISO code such as USD.")
 hex_validator = RegexValidator(r"^#[0-9A-Fa-f]{6}$", "Use a hex colour such as #C0C0C0.")
@@ -250,19 +246,6 @@ class ColorwayQuerySet(models.QuerySet):
             )
         )
 
-    def with_main_price(self):
-        """Annotate the amount and currency of `Colorway.main_price`, so that a card
-        needs no query for its prices."""
-        prices = RetailPrice.objects.filter(colorway=OuterRef("pk")).order_by(
-            Case(When(currency=CATALOGUE_CURRENCY, then=Value(0)), default=Value(1)),
-            "region",
-            "currency",
-        )
-        return self.annotate(
-            main_price_amount=Subquery(prices.values("amount")[:1]),
-            main_price_currency=Subquery(prices.values("currency")[:1]),
-        )
-
     def with_details(self):
         """Everything a colorway's page and its API answer show besides its pictures:
         collaborator, palette, prices, resale observations, sources and listings with
@@ -270,36 +253,11 @@ class ColorwayQuerySet(models.QuerySet):
         return self.select_related("collaborator").prefetch_related(*details())
 
     def for_cards(self):
-        """What a colorway card needs, in one query whatever the page size: the main
-        price, the first picture and the palette come as annotations (the palette by a
-        prefetch where the database cannot order an aggregate)."""
-        images = ColorwayImage.objects.filter(colorway=OuterRef("pk")).order_by("order", "id")
-        palette = (
-            PaletteColour.objects.filter(colorway=OuterRef("pk"))
-            .order_by()
-            .values("colorway")
-            .annotate(
-                swatches=StringAgg(
-                    Concat("hex", Value(SWATCH_UNIT), "name"),
-                    delimiter=Value(SWATCH_RECORD),
-                    order_by=("order", "id"),
-                )
-            )
-            .values("swatches")
+        """What a colorway card needs, in four queries whatever the page size: the
+        collaborator, the pictures, the palette and the retail prices."""
+        return self.select_related("collaborator").prefetch_related(
+            "images", "palette", "retail_prices"
         )
-        cards = (
-            self.with_main_price()
-            .select_related("collaborator")
-            .annotate(
-                card_image=Subquery(images.values("image")[:1]),
-                card_image_width=Subquery(images.values("width")[:1]),
-                card_image_height=Subquery(images.values("height")[:1]),
-                card_image_alt=Subquery(images.values("alt")[:1]),
-            )
-        )
-        if not connections[self.db].features.supports_aggregate_order_by_clause:
-            return cards.prefetch_related("palette")  # SQLite before 3.44
-        return cards.annotate(card_palette=Subquery(palette))
 
     def status_counts(self, today: datetime.date | None = None) -> dict[str, int]:
         """How many colorways of this queryset have each status, in one query."""
@@ -498,10 +456,6 @@ class Colorway(DatedRecord, SourcedRecord):
     @property
     def main_price(self) -> "RetailPrice | None":
         """The retail price to show first: the catalogue currency's, else the first one."""
-        if "main_price_amount" in self.__dict__:
-            if self.main_price_amount is None:
-                return None
-            return RetailPrice(amount=self.main_price_amount, currency=self.main_price_currency)
         prices = list(self.retail_prices.all())
         for price in prices:
             if price.currency == CATALOGUE_CURRENCY:
@@ -510,29 +464,8 @@ class Colorway(DatedRecord, SourcedRecord):
 
     @property
     def first_image(self) -> "ColorwayImage | None":
-        if "card_image" in self.__dict__:  # from `for_cards`
-            if not self.card_image:
-                return None
-            return ColorwayImage(
-                colorway=self,
-                image=self.card_image,
-                width=self.card_image_width,
-                height=self.card_image_height,
-                alt=self.card_image_alt,
-            )
         images = list(self.images.all())
         return images[0] if images else None
-
-    @property
-    def swatches(self) -> list["PaletteColour"]:
-        """The palette in order, from the `for_cards` annotation when there is one."""
-        if "card_palette" not in self.__dict__:
-            return list(self.palette.all())
-        entries = (self.card_palette or "").split(SWATCH_RECORD)
-        return [
-            PaletteColour(colorway=self, hex=hex_code, name=name)
-            for hex_code, name in (entry.split(SWATCH_UNIT, 1) for entry in entries if entry)
-        ]
 
 
 class PaletteColour(models.Model):

@@ -220,7 +220,7 @@ def _with_pictures() -> list[tuple[Collaborator, list]]:
         .filter(rank__lte=COLLABORATOR_PICTURES)
     )
     by_collaborator = defaultdict(list)
-    for colorway in first.for_cards().prefetch_related("palette").order_by("rank"):
+    for colorway in first.for_cards().order_by("rank"):
         by_collaborator[colorway.collaborator_id].append(colorway)
     return [(c, by_collaborator.get(c.pk, [])) for c in collaborators]
 

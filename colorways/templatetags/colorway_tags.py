@@ -25,7 +25,7 @@ def drawing_url(colorway) -> str:
 
 
 def drawing_alt(colorway) -> str:
-    colours = [capfirst(colour.name) for colour in colorway.swatches if colour.name]
+    colours = [capfirst(colour.name) for colour in colorway.palette.all() if colour.name]
     alt = f"Drawing of the {reader_title(colorway)}"
     if not colours:
         return f"{alt}; its colours are not known yet"

@@ -177,11 +177,11 @@ def test_catalogue_page_makes_a_fixed_number_of_queries(
         ColorwayFactory(collaborator=None, release_date=None, release_precision="unannounced")
     ]
     add_children(colorways, size)
-    # collaborator choices, the page's keys, its cards and their palettes (for the
-    # drawings), the addresses of its colorways (the page's ItemList), 4 facets (which also
-    # give the count)
+    # collaborator choices, the page's keys, its cards (4: rows with their collaborators,
+    # pictures, palettes and prices), the addresses of its colorways (the page's ItemList),
+    # 4 facets (which also give the count)
     start_generation()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         response = client.get(URL + "?sort=price")
     assert response.status_code == HTTPStatus.OK
 
