@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,13 +10,12 @@ from blog.article import LONG_COLUMNS, ArticleParts
 from blog.cards import post_cards
 from blog.models import Author, Category, OldSlug, Post, Tag
 from blog.seo import blog_crumb
-from caching.fragments import kept_many
+from caching.fragments import kept_many, kept_page
 from caching.pages import cache_public
 from seo.links import site_url
 from seo.meta import PageMeta, page_meta
 
 POSTS_PER_PAGE = 12
-MAX_PAGE = 100_000
 
 
 @method_decorator(cache_public(query=["page"]), name="dispatch")
@@ -31,29 +29,15 @@ class PostListView(ListView):
         return Post.objects.published().values_list("pk", flat=True)
 
     def paginate_queryset(self, queryset, page_size):
-        """The page asked for, kept for the content generation: the keys of its posts
-        and how many the whole list has. A page past the last is a 404 (and not kept)."""
-        page = self.request.GET.get("page") or "1"
-        if page != "last" and not (page.isdigit() and 1 <= int(page) <= MAX_PAGE):
-            raise Http404("No such page.")
-        key = (*self.listing, page)
-
-        def build(keys) -> dict:
-            paginator = Paginator(queryset, page_size)
-            try:
-                found = paginator.page(paginator.num_pages if page == "last" else int(page))
-            except InvalidPage:
-                return {}
-            return {key: (paginator.count, found.number, list(found.object_list))}
-
-        kept_page = kept_many("post-list-page", [key], build)
-        if not kept_page:
-            raise Http404("No such page.")
-        count, number, keys = kept_page[key]
-        paginator = Paginator([], page_size)
-        paginator.count = count
-        found = Page(keys, number, paginator)
-        return paginator, found, keys, found.has_other_pages()
+        """The page asked for, kept for the content generation (a 404 past the last)."""
+        found = kept_page(
+            "post-list-page",
+            self.listing,
+            queryset,
+            per_page=page_size,
+            number=self.request.GET.get("page"),
+        )
+        return found.paginator, found, found.object_list, found.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -12,7 +12,8 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.http import Http404, HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import get_script_prefix
 from django.utils.cache import patch_vary_headers
@@ -22,6 +23,8 @@ from caching import generation
 from caching.release import release
 
 PREFIX = "fragment"
+# The highest page number a list is asked for before it is looked at (a 404 beyond).
+MAX_PAGE = 100_000
 
 
 def _cache_key(name: str, key: Hashable) -> str:
@@ -70,6 +73,33 @@ def in_order(name: str, keys: Iterable[Hashable], build_many: Callable[[list], d
     keys = list(keys)
     found = kept_many(name, keys, build_many)
     return [found[key] for key in keys if key in found]
+
+
+def kept_page(name: str, key: Hashable, keys, *, per_page: int, number: str | None) -> Page:
+    """Page `number` of `keys` (a queryset of primary keys, in order), kept for the content
+    generation: the primary keys it shows and the length of the whole list, so a page
+    whose parts are kept costs no query. `number` is as the query string gives it: digits,
+    "last", or nothing for the first page; anything else, or a page past the last, is a
+    404 (and not kept). `key` says which list `keys` is, under `name`."""
+    number = number or "1"
+    if number != "last" and not (number.isdigit() and 1 <= int(number) <= MAX_PAGE):
+        raise Http404("No such page.")
+
+    def build(missing) -> dict:
+        paginator = Paginator(keys, per_page)
+        try:
+            found = paginator.page(paginator.num_pages if number == "last" else int(number))
+        except InvalidPage:
+            return {}
+        return {(key, number): (paginator.count, found.number, list(found.object_list))}
+
+    found = kept_many(name, [(key, number)], build)
+    if not found:
+        raise Http404("No such page.")
+    count, page_number, page_keys = found[key, number]
+    paginator = Paginator([], per_page)
+    paginator.count = count
+    return Page(page_keys, page_number, paginator)
 
 
 def kept_document(request, name: str, key: Hashable, respond: Callable[[], HttpResponse]):

@@ -1,19 +1,22 @@
-"""Colorway cards, kept per content generation.
+"""Colorway cards and collaborator entries, kept per content generation.
 
 A card shows one colorway's picture (its photo, else its drawing), names, release date
 and price. Pages that list cards look up which colorways to show (their primary keys, in
 order) and take the cards from here: a card's queries and template run once per colorway
 after each editorial change, not on every request. Lists grouped under year headings
 take the cards whose date leaves out the year (`in_year=True`), so each year is said once.
+The list of collaborators takes its entries from here the same way.
 """
 
 from functools import partial
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from caching import fragments
-from colorways.models import Colorway
+from colorways.models import Collaborator, Colorway
 
 
 def _render(pks, *, in_year: bool = False) -> dict[int, str]:
@@ -47,3 +50,39 @@ def first_screen(card: str) -> str:
     """A kept card (written with a lazy picture, wherever it goes) as the first screen
     shows it: its picture loads at once."""
     return mark_safe(card.replace(' loading="lazy"', ' loading="eager"', 1))
+
+
+def _render_collaborators(pks) -> dict[int, str]:
+    collaborators = Collaborator.objects.filter(pk__in=pks).annotate(
+        colorway_count=Count("colorways")
+    )
+    # Each collaborator's first colorway, pictured on its entry.
+    first = (
+        Colorway.objects.filter(collaborator__in=pks)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("collaborator"),
+                order_by=[F("release_date").asc(nulls_last=True), F("pk")],
+            )
+        )
+        .filter(rank=1)
+        .select_related("collaborator")
+        .prefetch_related("images", "palette")
+    )
+    pictured = {colorway.collaborator_id: colorway for colorway in first}
+    return {
+        collaborator.pk: mark_safe(
+            render_to_string(
+                "includes/collaborator_entry.html",
+                {"collaborator": collaborator, "colorway": pictured.get(collaborator.pk)},
+            )
+        )
+        for collaborator in collaborators
+    }
+
+
+def collaborator_entries(pks) -> list[str]:
+    """The entries (HTML list items, safe to output) of the collaborators `pks`, in that
+    order, each pictured by its first colorway."""
+    return fragments.in_order("collaborator-entry", pks, _render_collaborators)

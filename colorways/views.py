@@ -1,5 +1,4 @@
 import dataclasses
-from collections import defaultdict
 from itertools import groupby
 from urllib.parse import urlencode
 
@@ -17,11 +16,11 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.views.generic import DetailView
 
-from caching.fragments import kept
+from caching.fragments import kept, kept_page
 from caching.pages import cache_public
 from colorways import illustration
 from colorways.calendar import release_calendar
-from colorways.cards import cards_by_key, colorway_cards
+from colorways.cards import cards_by_key, collaborator_entries, colorway_cards
 from colorways.catalogue import (
     PER_PAGE,
     QUERY_FIELDS,
@@ -183,8 +182,19 @@ def colorway_drawing(request, slug):
     return response
 
 
-@cache_public()
+# Entries on a page of the list of collaborators: four rows of three, six of two.
+COLLABORATORS_PER_PAGE = 24
+
+
+@cache_public(query=["page"])
 def collaborator_list(request):
+    page_obj = kept_page(
+        "collaborator-list-page",
+        "by-name",
+        Collaborator.objects.order_by("name", "pk").values_list("pk", flat=True),
+        per_page=COLLABORATORS_PER_PAGE,
+        number=request.GET.get("page"),
+    )
     meta = page_meta(
         request,
         title="Gel-Kayano 14 collaborators",
@@ -194,35 +204,12 @@ def collaborator_list(request):
         ),
         trail=_catalogue_trail(request),
     )
-    # The template keeps the list ({% kept %}): the collaborators and their pictures are
-    # read only to build it.
-    context = {"collaborators": _with_pictures, "meta": meta}
+    context = {
+        "page_obj": page_obj,
+        "entries": collaborator_entries(page_obj.object_list),
+        "meta": meta,
+    }
     return render(request, "colorways/collaborator_list.html", context)
-
-
-# How many of a collaborator's colorways picture it in the list of collaborators: one
-# keeps the list light at a hundred collaborators.
-COLLABORATOR_PICTURES = 1
-
-
-def _with_pictures() -> list[tuple[Collaborator, list]]:
-    """Each collaborator with its first colorways, ready for their pictures."""
-    collaborators = Collaborator.objects.annotate(colorway_count=Count("colorways"))
-    first = (
-        Colorway.objects.filter(collaborator__isnull=False)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("collaborator"),
-                order_by=[F("release_date").asc(nulls_last=True), F("pk")],
-            )
-        )
-        .filter(rank__lte=COLLABORATOR_PICTURES)
-    )
-    by_collaborator = defaultdict(list)
-    for colorway in first.for_cards().order_by("rank"):
-        by_collaborator[colorway.collaborator_id].append(colorway)
-    return [(c, by_collaborator.get(c.pk, [])) for c in collaborators]
 
 
 @method_decorator(cache_public(), name="dispatch")

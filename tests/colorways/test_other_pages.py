@@ -45,6 +45,48 @@ def test_collaborator_pages_show_pictures_of_their_colorways(client):
     assert len(cards) == 4 and all("<img " in card for card in cards)
 
 
+def entry_names(response) -> list[str]:
+    return re.findall(
+        r'<li class="collaborator-item">.*?<h2><a href="[^"]+">([^<]+)</a>', response.text, re.S
+    )
+
+
+def test_collaborators_come_a_to_z_a_page_at_a_time(client):
+    per_page = colorway_views.COLLABORATORS_PER_PAGE
+    names = [f"Studio {n:02d}" for n in range(per_page + 1)]
+    for name in reversed(names):
+        ColorwayFactory(collaborator=CollaboratorFactory(name=name))
+    first = client.get("/colorways/collaborators/")
+    assert entry_names(first) == names[:per_page]
+    assert 'rel="next" href="?page=2">Next →</a>' in first.text
+    assert f"{per_page + 1} of them, A to Z" in first.text
+    second = client.get("/colorways/collaborators/?page=2")
+    assert entry_names(second) == names[per_page:]
+    assert 'rel="prev" href="?page=1">← Previous</a>' in second.text
+    assert "<title>Gel-Kayano 14 collaborators, page 2 " in second.text
+    for page in ("3", "0", "x", "-1", "1.5"):
+        response = client.get(f"/colorways/collaborators/?page={page}")
+        assert response.status_code == HTTPStatus.NOT_FOUND, page
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_a_page_of_collaborators_makes_a_fixed_number_of_queries(
+    client, settings, start_generation, django_assert_num_queries, size
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    for _ in range(size):
+        collaborator = CollaboratorFactory()
+        ColorwayFactory.create_batch(2, collaborator=collaborator)
+    CollaboratorFactory()  # nothing of its own yet
+    start_generation()
+    # the page's keys and the count (2), the entries with their colorway counts (1), their
+    # first colorways with their pictures and palettes (3)
+    with django_assert_num_queries(6):
+        response = client.get("/colorways/collaborators/")
+    assert len(entry_names(response)) == size + 1
+    assert "No pictures yet" in response.text
+
+
 def test_upcoming_page_lists_dated_and_announced_releases(client):
     soon = ColorwayFactory(
         name="Soon",
