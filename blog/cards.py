@@ -23,7 +23,7 @@ def cover_colorways(post_pks) -> dict[int, Colorway]:
         first_key.setdefault(post_pk, key)
     if not first_key:
         return {}
-    by_key = colorways_for(set(first_key.values()), Colorway.objects.for_cards())
+    by_key = colorways_for(set(first_key.values()), Colorway.objects.for_pictures())
     return {post_pk: by_key[key] for post_pk, key in first_key.items() if key in by_key}
 
 

@@ -67,8 +67,7 @@ def _render_collaborators(pks) -> dict[int, str]:
             )
         )
         .filter(rank=1)
-        .select_related("collaborator")
-        .prefetch_related("images", "palette")
+        .for_pictures()
     )
     pictured = {colorway.collaborator_id: colorway for colorway in first}
     return {

@@ -276,9 +276,11 @@ def facet_counts(*, filters: CatalogueFilters, today: datetime.date | None = Non
         key=lambda f: f.value,
         reverse=True,
     )
+    palette = PaletteColour.objects.all()
+    if filters.without("colour").active:  # else every colorway counts: no need to ask which
+        palette = palette.filter(colorway__in=base("colour").order_by().values("pk"))
     colour_rows = dict(
-        PaletteColour.objects.filter(colorway__in=base("colour").order_by().values("pk"))
-        .order_by()
+        palette.order_by()
         .values("family")
         .annotate(n=Count("colorway", distinct=True))
         .values_list("family", "n")

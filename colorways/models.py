@@ -252,12 +252,15 @@ class ColorwayQuerySet(models.QuerySet):
         their retailers, in a fixed number of queries."""
         return self.select_related("collaborator").prefetch_related(*details())
 
+    def for_pictures(self):
+        """What a colorway's picture needs, in three queries whatever their number: its
+        photos (the first is shown), else the palette its drawing is coloured from, and
+        the collaborator its description names."""
+        return self.select_related("collaborator").prefetch_related("images", "palette")
+
     def for_cards(self):
-        """What a colorway card needs, in four queries whatever the page size: the
-        collaborator, the pictures, the palette and the retail prices."""
-        return self.select_related("collaborator").prefetch_related(
-            "images", "palette", "retail_prices"
-        )
+        """What a colorway card needs: its picture and its retail prices (four queries)."""
+        return self.for_pictures().prefetch_related("retail_prices")
 
     def status_counts(self, today: datetime.date | None = None) -> dict[str, int]:
         """How many colorways of this queryset have each status, in one query."""
