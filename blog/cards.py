@@ -1,9 +1,11 @@
-"""Post cards, kept per content generation.
+"""Post cards and the home page's stories, kept per content generation.
 
 Lists of articles look up which posts to show (their primary keys, in order) and take
 each card from here: a card's queries and template run once per post after each
 editorial change, not on every request.
 """
+
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -27,25 +29,37 @@ def cover_colorways(post_pks) -> dict[int, Colorway]:
     return {post_pk: by_key[key] for post_pk, key in first_key.items() if key in by_key}
 
 
-def _renderer(*, show_category: bool):
-    def render(pks) -> dict[int, str]:
-        posts = list(Post.objects.filter(pk__in=pks).for_listing())
-        covers = cover_colorways(post.pk for post in posts if not post.hero_image)
-        return {
-            post.pk: mark_safe(
-                render_to_string(
-                    "includes/post_card.html",
-                    {"post": post, "cover": covers.get(post.pk), "show_category": show_category},
-                )
-            )
-            for post in posts
-        }
+# What a post is shown as: a card in a list, or the home page's lead story.
+TEMPLATES = {"card": "includes/post_card.html", "lead": "includes/lead_story.html"}
 
-    return render
+
+def _render(keys, *, show_category: bool) -> dict[tuple[str, int], str]:
+    """The HTML of each (kind, post key) in `keys`: one query for the posts, one lookup
+    for the covers of those without a hero, whatever their number and kinds."""
+    posts = Post.objects.filter(pk__in=[pk for _, pk in keys]).for_listing().in_bulk()
+    covers = cover_colorways(pk for pk, post in posts.items() if not post.hero_image)
+    return {
+        (kind, pk): mark_safe(
+            render_to_string(
+                TEMPLATES[kind],
+                {"post": posts[pk], "cover": covers.get(pk), "show_category": show_category},
+            )
+        )
+        for kind, pk in keys
+        if pk in posts
+    }
 
 
 def post_cards(pks, *, show_category: bool = True) -> list[str]:
     """The cards of the posts `pks`, in that order (HTML, safe to output); a list of one
     category's posts leaves each card's category out (`show_category` False)."""
     name = "post-card" if show_category else "post-card-in-category"
-    return fragments.in_order(name, pks, _renderer(show_category=show_category))
+    keys = [("card", pk) for pk in pks]
+    return fragments.in_order(name, keys, partial(_render, show_category=show_category))
+
+
+def home_stories(pks) -> list[str]:
+    """The home page's stories of the posts `pks`: the first as the lead story, the
+    others as cards, built together after a change."""
+    keys = [("lead" if index == 0 else "card", pk) for index, pk in enumerate(pks)]
+    return fragments.in_order("home-story", keys, partial(_render, show_category=True))

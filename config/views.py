@@ -24,7 +24,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from blog.cards import cover_colorways, post_cards
+from blog.cards import home_stories
 from blog.models import Post, Tag
 from caching.pages import cache_public
 from colorways.cards import colorway_cards
@@ -60,30 +60,10 @@ class HomeParts:
         self.today = today
 
     @cached_property
-    def _newest_posts(self) -> list[Post]:
-        return list(
-            Post.objects.published()
-            .without_bodies()
-            .select_related("author", "category")[:LATEST_POSTS]
-        )
-
-    @property
-    def lead_post(self) -> Post | None:
-        """The newest article, told as the lead story."""
-        return self._newest_posts[0] if self._newest_posts else None
-
-    @cached_property
-    def lead_cover(self) -> Colorway | None:
-        """The colorway shown on the lead story's title card when it has no hero."""
-        lead = self.lead_post
-        if lead is None or lead.hero_image:
-            return None
-        return cover_colorways([lead.pk]).get(lead.pk)
-
-    @cached_property
-    def latest_posts(self) -> list[str]:
-        """The cards of the articles after the lead story."""
-        return post_cards([post.pk for post in self._newest_posts[1:]])
+    def stories(self) -> list[str]:
+        """The newest articles: the lead story, then the cards of the others."""
+        newest = Post.objects.published().values_list("pk", flat=True)[:LATEST_POSTS]
+        return home_stories(list(newest))
 
     @cached_property
     def featured_colorways(self) -> list[str]:
