@@ -182,7 +182,7 @@ def colorway_drawing(request, slug):
     return response
 
 
-# Entries on a page of the list of collaborators: four rows of three, six of two.
+# Entries on a page of the list of collaborators: whole rows of two, three or four.
 COLLABORATORS_PER_PAGE = 24
 
 

@@ -1,11 +1,12 @@
 """Image renditions: how they are made and named, which ones a picture offers, and
 their addresses.
 
-imagekit makes each rendition when its upload is saved (the Optimistic strategy), and
+imagekit makes each rendition when its upload is saved (the Optimistic strategy) and
 stores it under `rendition_name`; pages compute the same name to link to it, without
-asking imagekit. Each rendition is resized to fit its width without ever enlarging the upload, so a
-rendition wider than the upload is the upload's width again. A picture offers each real
-width once, labelled with it (an 800-px upload: 480w and 800w, never 960w or 1600w)."""
+asking imagekit. Each rendition is resized to fit its width without ever enlarging the
+upload, so a rendition wider than the upload is the upload's width again. A picture
+offers each real width once, labelled with it (an 800-px upload: 480w and 800w, never
+960w or 1600w)."""
 
 import posixpath
 from collections.abc import Iterable
