@@ -6,9 +6,11 @@ set, as in CI, where a missing browser fails the run.
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -58,10 +60,29 @@ def browser():
         browser.close()
 
 
+def wait_for_the_site_to_finish(seconds: float = 5) -> None:
+    """Wait until no other connection to the test database is running a query or holds
+    a transaction open: the live server's last request has finished."""
+    from django.db import connection
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND state <> 'idle'"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+        time.sleep(0.05)
+
+
 class QuietContext:
     """A browser context that, when the test ends, sends nothing more to the site and
     waits for what it already sent: the test database is emptied next, and a request
-    still running then (an autosave, a presence check) would deadlock with it."""
+    still running then (an autosave, a presence check) would deadlock with it. Its
+    pages are left for a blank one first, while every request is refused, so that what
+    they send as they are left (an autosave on `pagehide`) never reaches the site."""
 
     SETTLE_MS = 5_000
 
@@ -81,11 +102,17 @@ class QuietContext:
     def close(self) -> None:
         self.context.route("**/*", lambda route: route.abort())
         pages = self.context.pages
+        for page in pages:
+            try:
+                page.goto("about:blank")
+            except PlaywrightError:  # a test refused to leave (it dismissed `beforeunload`)
+                pass
         waited = 0
         while pages and self.in_flight > 0 and waited < self.SETTLE_MS:
             pages[0].wait_for_timeout(50)
             waited += 50
         self.context.close()
+        wait_for_the_site_to_finish()
 
 
 @pytest.fixture
