@@ -183,3 +183,21 @@ def test_an_article_without_a_hero_shows_a_colorway_it_names_on_its_title_card(c
     article = tree(client.get(post.get_absolute_url()))
     header_pictures = article.xpath('//header[contains(@class, "post-header")]//img/@src')
     assert header_pictures[0].startswith(drawing)
+
+
+def test_the_home_page_leads_with_the_newest_article_and_its_cover_then_the_others(client):
+    colorway = ColorwayFactory(slug="jjjjound-silver")
+    now = timezone.now()
+    older = [
+        PostFactory(title=f"Older {n}", publish_at=now - datetime.timedelta(days=n + 1))
+        for n in range(3)
+    ]
+    PostFactory(title="Newest", body="[[colorway:jjjjound-silver]]", publish_at=now)
+    page = tree(client.get("/"))
+    lead = page.xpath('//article[contains(@class, "lead-story")]')[0]
+    assert lead.xpath('string(.//h2[@id="lead-title"])') == "Newest"
+    pictures = lead.xpath('.//*[contains(@class, "title-card")]//img/@src')
+    drawing = reverse("colorways:colorway-drawing", kwargs={"slug": colorway.slug})
+    assert len(pictures) == 1 and pictures[0].startswith(drawing)
+    cards = page.xpath('//article[contains(@class, "post-card")]//h3/a/text()')
+    assert cards == [post.title for post in older]
