@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from blog.models import SEARCH_VECTORS, Author, Category, Post
 from caching import fragments
-from colorways.embeds import expand_markers
+from colorways.embeds import expand_all
 from seo.links import site_url
 
 FEED_LENGTH = 20
@@ -31,7 +31,16 @@ class LatestPostsFeed(Feed):
         return reverse("blog:post-list")
 
     def items(self):
-        return self.posts()[:FEED_LENGTH]
+        return self.latest(self.posts())
+
+    @staticmethod
+    def latest(posts) -> list[Post]:
+        """The first FEED_LENGTH of `posts`, each with its body as readers get it
+        (`feed_body`), worked out for all of them at once."""
+        posts = list(posts[:FEED_LENGTH])
+        for post, body in zip(posts, expand_all([post.body_html for post in posts]), strict=True):
+            post.feed_body = body
+        return posts
 
     def posts(self):
         # The feed carries each article's HTML, not its Markdown, text or search vector.
@@ -45,7 +54,7 @@ class LatestPostsFeed(Feed):
         return post.title
 
     def item_description(self, post):
-        return expand_markers(post.body_html)
+        return post.feed_body
 
     def item_pubdate(self, post):
         return post.publish_at
@@ -76,7 +85,7 @@ class AuthorFeed(LatestPostsFeed):
         return author.get_absolute_url()
 
     def items(self, author):
-        return self.posts().filter(author=author)[:FEED_LENGTH]
+        return self.latest(self.posts().filter(author=author))
 
 
 class CategoryFeed(LatestPostsFeed):
@@ -90,4 +99,4 @@ class CategoryFeed(LatestPostsFeed):
         return category.get_absolute_url()
 
     def items(self, category):
-        return self.posts().filter(category=category)[:FEED_LENGTH]
+        return self.latest(self.posts().filter(category=category))

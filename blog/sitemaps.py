@@ -5,9 +5,6 @@ from blog.models import Author, Category, Post
 
 
 class PostSitemap(Sitemap):
-    changefreq = "weekly"
-    priority = 0.8
-
     def items(self):
         return Post.objects.published().only("slug", "publish_at", "edited_at").order_by("pk")
 
@@ -21,9 +18,6 @@ class PostSitemap(Sitemap):
 
 
 class AuthorSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.4
-
     def items(self):
         published = Post.objects.published().filter(author=OuterRef("pk"))
         return list(Author.objects.filter(Exists(published)))

@@ -109,14 +109,20 @@ def marked_pks(html: str, *, kind: str | None = None) -> list[int]:
 def expand_markers(html: str) -> str:
     """`html` with its markers replaced by the current card or link of each colorway; a
     marker for a colorway that no longer exists shows the shortcode as typed."""
-    pks = marked_pks(html)
-    if not pks:
-        return html
+    return expand_all([html])[0]
+
+
+def expand_all(htmls: list[str]) -> list[str]:
+    """`expand_markers` of each of `htmls` (a feed's articles), with one query and one
+    lookup of cards for all of them."""
+    pks = [marked_pks(html) for html in htmls]
+    if not any(pks):
+        return list(htmls)
     colorways = Colorway.objects.select_related("collaborator").only(
         "pk", "slug", "name", "nickname", "collaborator__name"
     )
-    found = colorways.in_bulk(pks)
-    cards = cards_by_key(marked_pks(html, kind="card"))
+    found = colorways.in_bulk({pk for some in pks for pk in some})
+    cards = cards_by_key(pk for html in htmls for pk in marked_pks(html, kind="card"))
 
     def replace(match: re.Match) -> str:
         kind, pk, key = match[1], int(match[2]), match[3]
@@ -129,4 +135,7 @@ def expand_markers(html: str) -> str:
         card = cards.get(pk, "")
         return format_html('<aside class="colorway-embed" aria-label="Colorway">{}</aside>', card)
 
-    return MARKER_RE.sub(replace, html)
+    return [
+        MARKER_RE.sub(replace, html) if some else html
+        for html, some in zip(htmls, pks, strict=True)
+    ]

@@ -6,9 +6,6 @@ from colorways.models import Collaborator, Colorway
 
 
 class ColorwaySitemap(Sitemap):
-    changefreq = "weekly"
-    priority = 0.7
-
     def items(self):
         return Colorway.objects.only("slug", "updated_at").order_by("pk")
 
@@ -21,17 +18,11 @@ class ColorwaySitemap(Sitemap):
 
 
 class CollaboratorSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.5
-
     def items(self):
         return list(Collaborator.objects.only("slug").order_by("pk"))
 
 
 class CataloguePagesSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 0.8
-
     def items(self):
         return [
             "colorways:colorway-list",

@@ -4,9 +4,6 @@ from consent.models import PolicyPage
 
 
 class PolicyPageSitemap(Sitemap):
-    changefreq = "yearly"
-    priority = 0.2
-
     def items(self):
         return PolicyPage.objects.all()
 

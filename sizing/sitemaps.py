@@ -3,9 +3,6 @@ from django.urls import reverse
 
 
 class SizingSitemap(Sitemap):
-    changefreq = "weekly"
-    priority = 0.8
-
     def items(self):
         return ["sizing:finder"]
 

@@ -160,3 +160,21 @@ def test_post_without_shortcodes_has_no_mentions_section(client):
     post = PostFactory(body="Plain text.")
     response = client.get(post.get_absolute_url())
     assert "Colorways in this article" not in response.content.decode()
+
+
+@pytest.mark.parametrize("articles", [1, 6])
+def test_the_feed_puts_in_every_articles_colorways_with_a_fixed_number_of_queries(
+    client, settings, start_generation, django_assert_num_queries, articles
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    for number in range(articles):
+        card = ColorwayFactory(slug=f"card-{number}", nickname=f"Card pair {number}")
+        link = ColorwayFactory(slug=f"link-{number}", nickname=f"Linked pair {number}")
+        PostFactory(body=f"[[colorway:{card.slug}]]\n\nThe [[colorway:{link.slug}]] too.")
+    start_generation()
+    # the posts with their authors, the colorways they name, and the cards (4: rows with
+    # their collaborators, pictures, palettes and prices), whatever the number of articles
+    with django_assert_num_queries(6):
+        feed = client.get("/blog/feed/").content.decode()
+    for number in range(articles):
+        assert f"Card pair {number}" in feed and f"/colorways/link-{number}/" in feed
