@@ -501,6 +501,8 @@ class PaletteColour(models.Model):
     class Meta:
         ordering = ["order", "id"]
         verbose_name = "palette colour"
+        # The catalogue's colour filter and its counts by colour family read this alone.
+        indexes = [models.Index(fields=["family", "colorway"], name="colorways_palette_family")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(hex__regex=r"^#[0-9A-Fa-f]{6}$"), name="colorways_palette_hex"
