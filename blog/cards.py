@@ -1,8 +1,9 @@
-"""Post cards and the home page's stories, kept per content generation.
+"""Post cards, kept per content generation, and the home page's stories.
 
 Lists of articles look up which posts to show (their primary keys, in order) and take
 each card from here: a card's queries and template run once per post after each
-editorial change, not on every request.
+editorial change, not on every request. The home page's stories are built here and
+kept with the rest of the home page.
 """
 
 from functools import partial
@@ -60,6 +61,8 @@ def post_cards(pks, *, show_category: bool = True) -> list[str]:
 
 def home_stories(pks) -> list[str]:
     """The home page's stories of the posts `pks`: the first as the lead story, the
-    others as cards, built together after a change."""
+    others as cards, built together (the home page keeps them with the rest of what it
+    shows, so they are not kept apart)."""
     keys = [("lead" if index == 0 else "card", pk) for index, pk in enumerate(pks)]
-    return fragments.in_order("home-story", keys, partial(_render, show_category=True))
+    built = _render(keys, show_category=True)
+    return [built[key] for key in keys if key in built]
