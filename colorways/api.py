@@ -3,7 +3,6 @@
 import datetime
 from decimal import Decimal
 
-from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db.models import Count
 from django.http import Http404
@@ -14,10 +13,9 @@ from ninja.decorators import decorate_view
 from caching import fragments
 from caching.pages import cache_public
 from colorways.catalogue import (
-    PER_PAGE,
     QUERY_FIELDS,
     CatalogueParams,
-    catalogue_keys,
+    catalogue_page,
     catalogue_params,
 )
 from colorways.models import Collaborator, Colorway
@@ -198,11 +196,12 @@ def list_colorways(request, query: Query[CatalogueQuery]):
     params = catalogue_params(request.GET, today)
     if params.errors:
         return Status(400, _errors(params))
-    keys = catalogue_keys(filters=params.filters, sort=params.sort, today=today)
-    paginator = Paginator(keys, PER_PAGE)
-    if params.page > max(paginator.num_pages, 1):
+    try:
+        page = catalogue_page(
+            filters=params.filters, sort=params.sort, page=params.page, today=today
+        )
+    except Http404:
         return Status(404, {"detail": [{"loc": ["query", "page"], "msg": "No such page."}]})
-    page = paginator.page(params.page)
 
     def entries(pks) -> dict:
         colorways = Colorway.objects.select_related("collaborator").prefetch_related(
@@ -211,11 +210,11 @@ def list_colorways(request, query: Query[CatalogueQuery]):
         return {pk: _colorway(colorway, today) for pk, colorway in colorways.in_bulk(pks).items()}
 
     return {
-        "count": paginator.count,
+        "count": page.paginator.count,
         "page": page.number,
-        "num_pages": paginator.num_pages,
+        "num_pages": page.paginator.num_pages,
         # Each colorway's entry is kept for the content generation, as its card is.
-        "results": fragments.in_order("api-colorway", page.object_list, entries),
+        "results": fragments.in_order("api-colorway", [pk for pk, _ in page.object_list], entries),
     }
 
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from django import forms
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef
+from django.http import Http404
 from django.utils import timezone
 
-from caching.fragments import kept
+from caching.fragments import kept, kept_page
 from colorways.models import (
     CATALOGUE_CURRENCY,
     Collaborator,
@@ -194,21 +196,27 @@ def sort_colorways(queryset: ColorwayQuerySet, *, sort: str) -> ColorwayQuerySet
     return queryset.order_by(*order, "name", "pk")
 
 
-def catalogue_keys(*, filters: CatalogueFilters, sort: str, today: datetime.date) -> list[int]:
-    """The primary keys of the colorways `filters` select, in the order of `sort`: kept
-    for the content generation when the filters are choices (a price could be anything,
-    and no address may add entries at will)."""
-
-    def build() -> list[int]:
-        colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
-        by_price = sort in (Sort.PRICE_LOW, Sort.PRICE_HIGH)
-        if by_price and filters.price_min is None and filters.price_max is None:
-            colorways = colorways.with_catalogue_price()
-        return list(sort_colorways(colorways, sort=sort).values_list("pk", flat=True))
-
-    if filters.price_min is None and filters.price_max is None:
-        return kept("catalogue-keys", (filters, sort), build)
-    return build()
+def catalogue_page(
+    *, filters: CatalogueFilters, sort: str, page: int, today: datetime.date
+) -> Page:
+    """Page `page` of the colorways `filters` select, in the order of `sort`, as (primary
+    key, slug) pairs, with the count of them all: kept for the content generation when
+    the filters are choices (a price could be anything, and no address may add entries
+    at will). A page past the last is a 404."""
+    colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
+    by_price = sort in (Sort.PRICE_LOW, Sort.PRICE_HIGH)
+    priced = filters.price_min is not None or filters.price_max is not None
+    if by_price and not priced:
+        colorways = colorways.with_catalogue_price()
+    entries = sort_colorways(colorways, sort=sort).values_list("pk", "slug")
+    if not priced:
+        return kept_page(
+            "catalogue-page", (filters, sort), entries, per_page=PER_PAGE, number=str(page)
+        )
+    try:
+        return Paginator(entries, PER_PAGE).page(page)
+    except InvalidPage:
+        raise Http404("No such page of colorways.") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,10 +2,9 @@ import dataclasses
 from itertools import groupby
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Window
 from django.db.models.functions import ExtractYear, RowNumber
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,13 +21,12 @@ from colorways import illustration
 from colorways.calendar import release_calendar
 from colorways.cards import cards_by_key, collaborator_entries, colorway_cards
 from colorways.catalogue import (
-    PER_PAGE,
     QUERY_FIELDS,
     CatalogueFilterForm,
     CatalogueFilters,
     CatalogueParams,
     Sort,
-    catalogue_keys,
+    catalogue_page,
     catalogue_params,
     facet_counts,
     sort_colorways,
@@ -120,11 +118,7 @@ def colorway_list(request):
         panel = kept("catalogue-panel", (filters, params.sort), build)
     else:
         panel = build()
-    paginator = Paginator(catalogue_keys(filters=filters, sort=params.sort, today=today), PER_PAGE)
-    if params.page > max(paginator.num_pages, 1):
-        raise Http404("No such page of colorways.")
-    page_obj = paginator.page(params.page)
-    slugs = dict(Colorway.objects.filter(pk__in=page_obj.object_list).values_list("pk", "slug"))
+    page_obj = catalogue_page(filters=filters, sort=params.sort, page=params.page, today=today)
     base_url = site_url(request)
     title = "Gel-Kayano 14 colorways and collaborations"
     listing = collection_page(
@@ -132,8 +126,8 @@ def colorway_list(request):
         description=CATALOGUE_DESCRIPTION,
         url=absolute(base_url, request.path),
         item_urls=[
-            absolute(base_url, reverse("colorways:colorway-detail", args=[slugs[pk]]))
-            for pk in page_obj.object_list
+            absolute(base_url, reverse("colorways:colorway-detail", args=[slug]))
+            for _, slug in page_obj.object_list
         ],
         first_position=page_obj.start_index(),
     )
@@ -145,8 +139,8 @@ def colorway_list(request):
         "filters": filters,
         "panel": panel,
         "page_obj": page_obj,
-        "cards": colorway_cards(page_obj.object_list, eager=FIRST_SCREEN_CARDS),
-        "removals": [] if paginator.count else _removals(params),
+        "cards": colorway_cards([pk for pk, _ in page_obj.object_list], eager=FIRST_SCREEN_CARDS),
+        "removals": [] if page_obj.paginator.count else _removals(params),
     }
     return render(
         request, "colorways/colorway_list.html", context, status=400 if params.errors else 200
@@ -261,13 +255,19 @@ CALENDAR_LIMIT = 24
 def _calendar(today) -> dict:
     """The dated releases to come, by year (cards that leave the year to the heading),
     and the colorways announced without a date."""
-    dated = catalogue_keys(
-        filters=CatalogueFilters(status=ReleaseStatus.UPCOMING), sort=Sort.OLDEST, today=today
+    dated = catalogue_page(
+        filters=CatalogueFilters(status=ReleaseStatus.UPCOMING),
+        sort=Sort.OLDEST,
+        page=1,
+        today=today,
     )
-    announced = catalogue_keys(
-        filters=CatalogueFilters(status=ReleaseStatus.ANNOUNCED), sort=Sort.NEWEST, today=today
+    announced = catalogue_page(
+        filters=CatalogueFilters(status=ReleaseStatus.ANNOUNCED),
+        sort=Sort.NEWEST,
+        page=1,
+        today=today,
     )
-    shown = dated[:CALENDAR_LIMIT]
+    shown = [pk for pk, _ in dated.object_list[:CALENDAR_LIMIT]]
     year_of = dict(Colorway.objects.filter(pk__in=shown).values_list("pk", "release_date__year"))
     cards = cards_by_key(shown, in_year=True)
     years = [
@@ -275,17 +275,17 @@ def _calendar(today) -> dict:
         for year, group in groupby(shown, key=year_of.get)
     ]
 
-    def all_url(keys, status, sort) -> str:
-        if len(keys) <= CALENDAR_LIMIT:
+    def all_url(page, status, sort) -> str:
+        if page.paginator.count <= CALENDAR_LIMIT:
             return ""
         return f"{reverse('colorways:colorway-list')}?{urlencode({'status': status, 'sort': sort})}"
 
     return {
         "years": years,
-        "dated_count": len(dated),
+        "dated_count": dated.paginator.count,
         "dated_url": all_url(dated, ReleaseStatus.UPCOMING, Sort.OLDEST),
-        "announced": colorway_cards(announced[:CALENDAR_LIMIT]),
-        "announced_count": len(announced),
+        "announced": colorway_cards([pk for pk, _ in announced.object_list[:CALENDAR_LIMIT]]),
+        "announced_count": announced.paginator.count,
         "announced_url": all_url(announced, ReleaseStatus.ANNOUNCED, Sort.NEWEST),
     }
 

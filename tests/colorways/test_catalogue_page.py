@@ -152,7 +152,7 @@ def test_valid_filters_still_apply_next_to_a_malformed_one(client, catalogue):
 
 
 def test_pagination_keeps_filters_and_a_page_past_the_end_is_404(client, settings, monkeypatch):
-    monkeypatch.setattr("colorways.views.PER_PAGE", 2)
+    monkeypatch.setattr("colorways.catalogue.PER_PAGE", 2)
     collaborator = CollaboratorFactory(slug="studio")
     ColorwayFactory.create_batch(5, collaborator=collaborator)
     response = client.get(URL + "?collaborator=studio&page=2")
@@ -177,13 +177,27 @@ def test_catalogue_page_makes_a_fixed_number_of_queries(
         ColorwayFactory(collaborator=None, release_date=None, release_precision="unannounced")
     ]
     add_children(colorways, size)
-    # collaborator choices, the page's keys, its cards (4: rows with their collaborators,
-    # pictures, palettes and prices), the addresses of its colorways (the page's ItemList),
-    # 4 facets (which also give the count)
+    # collaborator choices, the page (2: the count, then its colorways' keys and slugs),
+    # its cards (4: rows with their collaborators, pictures, palettes and prices), 4 facets
     start_generation()
     with django_assert_num_queries(11):
         response = client.get(URL + "?sort=price")
     assert response.status_code == HTTPStatus.OK
+
+
+def test_a_catalogue_address_whose_parts_are_kept_reads_nothing_from_the_database(
+    client, settings, start_generation, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    add_children([ColorwayFactory(collaborator=CollaboratorFactory()) for _ in range(3)], 2)
+    start_generation()
+    for address in (URL, URL + "?sort=price&status=released"):
+        client.get(address)
+        # the filter panel, the page's keys, slugs and count, and the cards are all kept
+        with django_assert_num_queries(0):
+            response = client.get(address)
+        assert response.status_code == HTTPStatus.OK
+        assert response.content.decode().count('class="card colorway-card"') == 3
 
 
 def test_every_card_shows_a_picture_without_style_attributes(client, catalogue):
