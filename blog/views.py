@@ -33,7 +33,7 @@ class PostListView(ListView):
         found = kept_page(
             "post-list-page",
             self.listing,
-            queryset,
+            lambda: queryset,
             per_page=page_size,
             number=self.request.GET.get("page"),
         )

@@ -75,18 +75,21 @@ def in_order(name: str, keys: Iterable[Hashable], build_many: Callable[[list], d
     return [found[key] for key in keys if key in found]
 
 
-def kept_page(name: str, key: Hashable, keys, *, per_page: int, number: str | None) -> Page:
-    """Page `number` of `keys` (a queryset of primary keys, in order), kept for the content
-    generation: the primary keys it shows and the length of the whole list, so a page
-    whose parts are kept costs no query. `number` is as the query string gives it: digits,
-    "last", or nothing for the first page; anything else, or a page past the last, is a
-    404 (and not kept). `key` says which list `keys` is, under `name`."""
+def kept_page(
+    name: str, key: Hashable, keys: Callable[[], Any], *, per_page: int, number: str | None
+) -> Page:
+    """Page `number` of the list `keys()` gives (a queryset of primary keys, in order;
+    asked for only when the page is not kept), kept for the content generation: the keys
+    it shows and the length of the whole list, so a page whose parts are kept costs no
+    query. `number` is as the query string gives it: digits, "last", or nothing for the
+    first page; anything else, or a page past the last, is a 404 (and not kept). `key`
+    says which list it is, under `name`."""
     number = number or "1"
     if number != "last" and not (number.isdigit() and 1 <= int(number) <= MAX_PAGE):
         raise Http404("No such page.")
 
     def build(missing) -> dict:
-        paginator = Paginator(keys, per_page)
+        paginator = Paginator(keys(), per_page)
         try:
             found = paginator.page(paginator.num_pages if number == "last" else int(number))
         except InvalidPage:

@@ -203,18 +203,20 @@ def catalogue_page(
     key, slug) pairs, with the count of them all: kept for the content generation when
     the filters are choices (a price could be anything, and no address may add entries
     at will). A page past the last is a 404."""
-    colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
-    by_price = sort in (Sort.PRICE_LOW, Sort.PRICE_HIGH)
     priced = filters.price_min is not None or filters.price_max is not None
-    if by_price and not priced:
-        colorways = colorways.with_catalogue_price()
-    entries = sort_colorways(colorways, sort=sort).values_list("pk", "slug")
+
+    def entries() -> ColorwayQuerySet:
+        colorways = filter_colorways(Colorway.objects.all(), filters=filters, today=today)
+        if sort in (Sort.PRICE_LOW, Sort.PRICE_HIGH) and not priced:
+            colorways = colorways.with_catalogue_price()
+        return sort_colorways(colorways, sort=sort).values_list("pk", "slug")
+
     if not priced:
         return kept_page(
             "catalogue-page", (filters, sort), entries, per_page=PER_PAGE, number=str(page)
         )
     try:
-        return Paginator(entries, PER_PAGE).page(page)
+        return Paginator(entries(), PER_PAGE).page(page)
     except InvalidPage:
         raise Http404("No such page of colorways.") from None
 

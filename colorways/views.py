@@ -185,7 +185,7 @@ def collaborator_list(request):
     page_obj = kept_page(
         "collaborator-list-page",
         "by-name",
-        Collaborator.objects.order_by("name", "pk").values_list("pk", flat=True),
+        lambda: Collaborator.objects.order_by("name", "pk").values_list("pk", flat=True),
         per_page=COLLABORATORS_PER_PAGE,
         number=request.GET.get("page"),
     )

@@ -47,10 +47,13 @@ def test_a_change_starts_another_generation_once_committed(django_capture_on_com
 
 
 def test_a_generation_ends_when_the_next_scheduled_post_goes_live():
-    publish_at = timezone.now() + datetime.timedelta(minutes=30)
-    PostFactory(publish_at=publish_at)
-    current = generation.current()
-    assert current.ends_at == publish_at.timestamp()
+    # At noon, so that the post goes live before the generation's midnight.
+    noon = timezone.make_aware(datetime.datetime(2026, 11, 27, 12, 0))
+    publish_at = noon + datetime.timedelta(minutes=30)
+    with time_machine.travel(noon, tick=False):
+        PostFactory(publish_at=publish_at)
+        current = generation.current()
+        assert current.ends_at == publish_at.timestamp()
     with time_machine.travel(publish_at + datetime.timedelta(seconds=1)):
         assert generation.current().id != current.id
 
