@@ -14,7 +14,7 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
-from consent.catalogue import current_catalogue
+from consent.catalogue import current_catalogue, load_catalogue
 from consent.models import BannerVersion, ConsentRecord, CookieDetail
 from consent.state import snapshot
 from tests.clients import browser
@@ -211,3 +211,17 @@ def test_the_upgrade_makes_no_snapshot_when_no_record_has_the_current_version():
     ConsentRecordFactory(banner_version="0123456789abcdef")
     migration.snapshot_existing_records(apps, None)
     assert not BannerVersion.objects.exists()
+
+
+@pytest.mark.parametrize("cookies", [1, 5])
+def test_the_cookie_list_is_read_in_two_queries_with_what_the_policy_says(
+    django_assert_num_queries, cookies
+):
+    for number in range(cookies):
+        CookieFactory(name=f"extra_{number}", detail__provider=f"Provider {number}")
+    CookieFactory(name="extra_without_detail", detail=None)
+    with django_assert_num_queries(2):
+        catalogue = load_catalogue()
+    listed = {cookie.name: cookie for group in catalogue.groups for cookie in group.cookies}
+    assert all(listed[f"extra_{n}"].provider == f"Provider {n}" for n in range(cookies))
+    assert listed["extra_without_detail"].provider == ""
