@@ -8,6 +8,7 @@ and the script prefix, which starts every link a fragment holds.
 """
 
 import hashlib
+import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -25,6 +26,8 @@ from caching.release import release
 PREFIX = "fragment"
 # The highest page number a list is asked for before it is looked at (a 404 beyond).
 MAX_PAGE = 100_000
+# ASCII digits only: str.isdigit() also takes "¹" and "١", which int() refuses.
+PAGE_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
 def _cache_key(name: str, key: Hashable) -> str:
@@ -85,7 +88,7 @@ def kept_page(
     first page; anything else, or a page past the last, is a 404 (and not kept). `key`
     says which list it is, under `name`."""
     number = number or "1"
-    if number != "last" and not (number.isdigit() and 1 <= int(number) <= MAX_PAGE):
+    if number != "last" and not (PAGE_NUMBER.fullmatch(number) and 1 <= int(number) <= MAX_PAGE):
         raise Http404("No such page.")
 
     def build(missing) -> dict:

@@ -88,7 +88,7 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(year), str(year)) for year in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if self.value() in {value for value, _ in self.lookup_choices}:
             return queryset.filter(release_date__year=int(self.value()))
         return queryset
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
 from caching import fragments
+from caching.fragments import PAGE_NUMBER
 from caching.pages import cache_public
 from colorways.sitemaps import CataloguePagesSitemap, CollaboratorSitemap, ColorwaySitemap
 from consent.sitemaps import PolicyPageSitemap
@@ -68,7 +69,8 @@ def index(request):
 @cache_public(query=["p"])
 def section(request, section):
     page = request.GET.get("p", "1")
-    if section not in SITEMAPS or not page.isdigit() or not 1 <= int(page) <= MAX_SECTION_PAGES:
+    valid_page = PAGE_NUMBER.fullmatch(page) and 1 <= int(page) <= MAX_SECTION_PAGES
+    if section not in SITEMAPS or not valid_page:
         raise Http404("No such sitemap section.")
     return _kept_xml(
         request,

@@ -187,7 +187,9 @@ def test_list_is_paginated_newest_first(client):
     assert carded(second, Post) == posts[12:]
 
 
-@pytest.mark.parametrize("page", ["0", "3", "-1", "abc", "1.5", "9" * 40, "last2", ""])
+@pytest.mark.parametrize(
+    "page", ["0", "3", "-1", "abc", "1.5", "9" * 40, "1" * 5000, "last2", "¹", "١", ""]
+)
 def test_bad_page_numbers_give_404_not_500(client, page):
     PostFactory()
     response = client.get(reverse("blog:post-list"), {"page": page})

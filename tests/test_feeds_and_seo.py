@@ -59,6 +59,13 @@ def test_sitemap_lists_published_posts_with_lastmod(client):
     assert not any(draft.slug in url for url in urls)
 
 
+@pytest.mark.parametrize("page", ["0", "1001", "abc", "¹", "١", "1" * 5000])
+def test_a_sitemap_section_page_that_cannot_exist_is_a_404(client, page):
+    PostFactory()
+    assert client.get("/sitemap-posts.xml", {"p": "1"}).status_code == HTTPStatus.OK
+    assert client.get("/sitemap-posts.xml", {"p": page}).status_code == HTTPStatus.NOT_FOUND
+
+
 def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain"

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
         "?gender=unknown",
         "?year=2022",
         "?year=abc",
+        "?year=¹",
+        "?year=99999",
         "?q=1201A457",
     ],
 )
