@@ -17,6 +17,7 @@ from colorways.catalogue import (
     CatalogueParams,
     catalogue_page,
     catalogue_params,
+    page_keys,
 )
 from colorways.models import Collaborator, Colorway
 from colorways.resale import Observation, resale_summary
@@ -214,7 +215,7 @@ def list_colorways(request, query: Query[CatalogueQuery]):
         "page": page.number,
         "num_pages": page.paginator.num_pages,
         # Each colorway's entry is kept for the content generation, as its card is.
-        "results": fragments.in_order("api-colorway", [pk for pk, _ in page.object_list], entries),
+        "results": fragments.in_order("api-colorway", page_keys(page), entries),
     }
 
 

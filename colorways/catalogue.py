@@ -221,6 +221,11 @@ def catalogue_page(
         raise Http404("No such page of colorways.") from None
 
 
+def page_keys(page: Page) -> list[int]:
+    """The primary keys of the colorways a `catalogue_page` shows, in order."""
+    return [pk for pk, _slug in page.object_list]
+
+
 @dataclass(frozen=True, slots=True)
 class FacetValue:
     value: str

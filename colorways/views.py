@@ -2,6 +2,7 @@ import dataclasses
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.core.paginator import Page
 from django.db.models import Count, F, Window
 from django.db.models.functions import ExtractYear, RowNumber
 from django.http import HttpResponse
@@ -29,6 +30,7 @@ from colorways.catalogue import (
     catalogue_page,
     catalogue_params,
     facet_counts,
+    page_keys,
     sort_colorways,
 )
 from colorways.detail import ColorwayParts
@@ -139,7 +141,7 @@ def colorway_list(request):
         "filters": filters,
         "panel": panel,
         "page_obj": page_obj,
-        "cards": colorway_cards([pk for pk, _ in page_obj.object_list], eager=FIRST_SCREEN_CARDS),
+        "cards": colorway_cards(page_keys(page_obj), eager=FIRST_SCREEN_CARDS),
         "removals": [] if page_obj.paginator.count else _removals(params),
     }
     return render(
@@ -255,19 +257,14 @@ CALENDAR_LIMIT = 24
 def _calendar(today) -> dict:
     """The dated releases to come, by year (cards that leave the year to the heading),
     and the colorways announced without a date."""
-    dated = catalogue_page(
-        filters=CatalogueFilters(status=ReleaseStatus.UPCOMING),
-        sort=Sort.OLDEST,
-        page=1,
-        today=today,
-    )
-    announced = catalogue_page(
-        filters=CatalogueFilters(status=ReleaseStatus.ANNOUNCED),
-        sort=Sort.NEWEST,
-        page=1,
-        today=today,
-    )
-    shown = [pk for pk, _ in dated.object_list[:CALENDAR_LIMIT]]
+
+    def first_page(status: str, sort: str) -> Page:
+        filters = CatalogueFilters(status=status)
+        return catalogue_page(filters=filters, sort=sort, page=1, today=today)
+
+    dated = first_page(ReleaseStatus.UPCOMING, Sort.OLDEST)
+    announced = first_page(ReleaseStatus.ANNOUNCED, Sort.NEWEST)
+    shown = page_keys(dated)[:CALENDAR_LIMIT]
     year_of = dict(Colorway.objects.filter(pk__in=shown).values_list("pk", "release_date__year"))
     cards = cards_by_key(shown, in_year=True)
     years = [
@@ -284,7 +281,7 @@ def _calendar(today) -> dict:
         "years": years,
         "dated_count": dated.paginator.count,
         "dated_url": all_url(dated, ReleaseStatus.UPCOMING, Sort.OLDEST),
-        "announced": colorway_cards([pk for pk, _ in announced.object_list[:CALENDAR_LIMIT]]),
+        "announced": colorway_cards(page_keys(announced)[:CALENDAR_LIMIT]),
         "announced_count": announced.paginator.count,
         "announced_url": all_url(announced, ReleaseStatus.ANNOUNCED, Sort.NEWEST),
     }

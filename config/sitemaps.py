@@ -15,7 +15,6 @@ from django.urls import reverse
 
 from blog.sitemaps import AuthorSitemap, CategorySitemap, PostSitemap
 from caching import fragments
-from caching.fragments import PAGE_NUMBER
 from caching.pages import cache_public
 from colorways.sitemaps import CataloguePagesSitemap, CollaboratorSitemap, ColorwaySitemap
 from consent.sitemaps import PolicyPageSitemap
@@ -69,7 +68,7 @@ def index(request):
 @cache_public(query=["p"])
 def section(request, section):
     page = request.GET.get("p", "1")
-    valid_page = PAGE_NUMBER.fullmatch(page) and 1 <= int(page) <= MAX_SECTION_PAGES
+    valid_page = fragments.PAGE_NUMBER.fullmatch(page) and 1 <= int(page) <= MAX_SECTION_PAGES
     if section not in SITEMAPS or not valid_page:
         raise Http404("No such sitemap section.")
     return _kept_xml(

@@ -116,6 +116,20 @@ def test_the_search_index_is_built_concurrently_and_exists():
         assert cursor.fetchone() == (1,)
 
 
+def test_the_palette_family_index_is_built_concurrently_and_serves_the_colour_counts():
+    module = importlib.import_module("colorways.migrations.0004_palette_family_index")
+    assert module.Migration.atomic is False
+    loader = MigrationLoader(connection)
+    sql = loader.collect_sql(
+        [(loader.get_migration("colorways", "0004_palette_family_index"), False)]
+    )
+    assert any(s.startswith(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {module.INDEX}") for s in sql)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [module.NAME])
+        (definition,) = cursor.fetchone()
+    assert definition.endswith("(family, colorway_id)")
+
+
 def test_the_rank_vector_is_filled_in_batches_outside_one_long_transaction():
     from blog.models import Post
     from tests.factories import PostFactory

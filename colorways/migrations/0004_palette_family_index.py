@@ -1,6 +1,7 @@
 from django.db import migrations, models
 
-INDEX = '"colorways_palette_family" ON "colorways_palettecolour" ("family", "colorway_id")'
+NAME = "colorways_palette_family"
+INDEX = f'"{NAME}" ON "colorways_palettecolour" ("family", "colorway_id")'
 
 
 class CreateIndex(migrations.RunSQL):
@@ -17,7 +18,7 @@ class CreateIndex(migrations.RunSQL):
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)
         else:
-            schema_editor.execute('DROP INDEX IF EXISTS "colorways_palette_family"')
+            schema_editor.execute(f'DROP INDEX IF EXISTS "{NAME}"')
 
 
 class Migration(migrations.Migration):
@@ -32,15 +33,13 @@ class Migration(migrations.Migration):
             database_operations=[
                 CreateIndex(
                     f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {INDEX}",
-                    reverse_sql='DROP INDEX CONCURRENTLY IF EXISTS "colorways_palette_family"',
+                    reverse_sql=f'DROP INDEX CONCURRENTLY IF EXISTS "{NAME}"',
                 )
             ],
             state_operations=[
                 migrations.AddIndex(
                     model_name="palettecolour",
-                    index=models.Index(
-                        fields=["family", "colorway"], name="colorways_palette_family"
-                    ),
+                    index=models.Index(fields=["family", "colorway"], name=NAME),
                 )
             ],
         )
