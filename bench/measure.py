@@ -312,15 +312,18 @@ def load(wrk: str, url: str) -> dict:
 
 
 def bumper(env: dict):
-    """A function that starts a new content generation in the server's Redis cache, as
-    an editor's save does (the next request starts one); None without Redis."""
+    """A function that starts a new content generation in the server's Redis cache with
+    the site's own `generation.bump()`, as an editor's save does; None without Redis."""
     if "CACHE_KEY_PREFIX" not in env:
         return None
-    import redis
+    os.environ.update(env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
 
-    client = redis.Redis.from_url(REDIS_URL)
-    key = f"{env['CACHE_KEY_PREFIX']}:1:content:generation"
-    return lambda: client.delete(key)
+    django.setup()
+    from caching import generation
+
+    return generation.bump
 
 
 def after_save_ms(server: "Server", path: str, bump) -> float:
