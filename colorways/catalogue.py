@@ -9,6 +9,7 @@ so each count says how many colorways choosing that value would show.
 import datetime
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from django import forms
 from django.core.paginator import InvalidPage, Page, Paginator
@@ -226,8 +227,10 @@ def page_keys(page: Page) -> list[int]:
     return [pk for pk, _slug in page.object_list]
 
 
-@dataclass(frozen=True, slots=True)
-class FacetValue:
+class FacetValue(NamedTuple):
+    """One choice of a filter, with how many colorways choosing it would show. A tuple, so
+    that the filter panel's template unpacks it instead of looking up each field."""
+
     value: str
     label: str
     count: int
