@@ -1,9 +1,11 @@
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from blog.models import Post
+from blog.models import HIT_START, SNIPPET_FIRST_CHARS, Post
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +44,27 @@ def test_snippet_escapes_html_from_the_body(client):
     snippet = str(response.context["page_obj"][0].snippet_html())
     assert "<script>alert" not in response.text and "<b>" not in snippet
     assert "&amp;" in snippet and "<mark>widths</mark>" in snippet
+
+
+def test_snippets_are_read_from_the_start_of_each_text_when_the_words_are_there():
+    early = [PostFactory(body=f"Widths {n} first, then {'filler ' * 2000}.") for n in range(3)]
+    with CaptureQueriesContext(connection) as queries:
+        found = Post.objects.filter(pk__in=[post.pk for post in early]).snippets("widths")
+    assert len(queries) == 1
+    assert all(HIT_START + "Widths" in found[post.pk] for post in early)
+
+
+def test_a_snippet_beyond_the_start_of_the_text_is_found_by_reading_it_whole():
+    filler = "Paragraph about the shoe and its materials. " * (SNIPPET_FIRST_CHARS // 40)
+    early = PostFactory(body="Widths first.")
+    deep = PostFactory(body=f"{filler}\n\nThe end: widths.")
+    title_only = PostFactory(title="Widths", summary="A summary.", body="Nothing else.")
+    posts = Post.objects.filter(pk__in=[early.pk, deep.pk, title_only.pk])
+    with CaptureQueriesContext(connection) as queries:
+        found = posts.snippets("widths")
+    assert len(queries) == 2
+    assert HIT_START + "widths" in found[deep.pk] and HIT_START + "Widths" in found[early.pk]
+    assert found[title_only.pk] == "A summary."
 
 
 def test_search_index_is_kept_current_on_save(client):
