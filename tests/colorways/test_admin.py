@@ -1,6 +1,8 @@
+import datetime
 from http import HTTPStatus
 
 import pytest
+from django import forms
 from django.urls import reverse
 
 from colorways import demo
@@ -63,3 +65,9 @@ def test_colorway_change_page_shows_every_inline(staff_client):
 def test_other_admin_screens_answer(staff_client, name):
     demo.load()
     assert staff_client.get(reverse(name)).status_code == HTTPStatus.OK
+
+
+def test_a_date_an_editor_types_is_read_day_first_as_in_britain():
+    release_date = forms.DateField()
+    assert release_date.clean("04/12/2026") == datetime.date(2026, 12, 4)
+    assert release_date.widget.format_value(datetime.date(2026, 12, 4)) == "04/12/2026"
