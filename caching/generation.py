@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -53,6 +53,10 @@ def _new() -> Generation:
         try:
             moment = provider()
         except DatabaseError:
+            if connection.connection is None:
+                # No connection could be had (the database is down or restarting): the
+                # page would wait the connect timeout a second time. It says "back soon".
+                raise
             # Tables not created yet (a first migration saving rows): nothing scheduled.
             logger.warning("Could not ask %r when content changes next", provider)
             moment = None

@@ -155,7 +155,13 @@ class PageCacheMiddleware:
             return self._private(self.get_response(request))
         key = page_key(request)
         found = cache.get_many([generation.KEY, key])
-        current = generation.current(found.get(generation.KEY))
+        # Only the generation the cache holds can have kept pages. When there is none (at
+        # midnight, after a scheduled publication, when the cache lost it), the view starts
+        # the next one and this page is kept from the next request on: starting it here
+        # would ask the database before the view, which may be down.
+        current = found.get(generation.KEY)
+        if current is not None and current.seconds_left() <= 0:
+            current = None
         entry = found.get(key)
         if current is not None and entry is not None and entry[0] == current.id:
             _, status, headers, content = entry

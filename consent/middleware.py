@@ -6,7 +6,8 @@ from consent.state import cookies_to_delete, parse_consent
 
 
 class OptionalCookieMiddleware:
-    """Delete, on any response, the optional cookies the visitor has not consented to.
+    """Delete, on any response but an error page, the optional cookies the visitor has
+    not consented to.
 
     This covers refusal, withdrawal, a consent that expired and a consent given for an
     older version of the cookie list. A readable marker left without its authoritative
@@ -22,7 +23,10 @@ class OptionalCookieMiddleware:
             # Pages carry a CSRF token in the banner's forms and may hide the banner for
             # a visitor who has chosen: a shared cache must key them by cookie.
             patch_vary_headers(response, ["Cookie"])
-        if not request.COOKIES:
+        if not request.COOKIES or response.status_code >= 500:
+            # An error page is built without the database, which may be what failed:
+            # reading the cookie list now would wait for it a second time. The next
+            # page tidies the cookies.
             return response
         if MARKER_COOKIE in response.cookies:
             # The view has just stored a new decision: that one applies.

@@ -336,8 +336,12 @@ def check(results: list[Result], times: tuple, site: Site, database_url: str):
     if unlogged:
         failures.append(f"{len(unlogged)} requests during the outage have no request log line")
     slowest = max((r.server_ms or 0) / 1000 for r in during) if during else 0.0
-    if slowest > OUTAGE_RESPONSE_BOUND:
-        failures.append(f"a worker spent {slowest:.1f} s on a request during the outage (hung)")
+    hung = [r for r in during if (r.server_ms or 0) / 1000 > OUTAGE_RESPONSE_BOUND]
+    if hung:
+        failures.append(
+            "workers spent longer than the bound on requests during the outage (hung): "
+            + ", ".join(f"{r.kind} {r.path} {r.status} {r.server_ms / 1000:.1f} s" for r in hung)
+        )
     waited = max((r.duration for r in during), default=0.0)
     first_ok = min((r.ended for r in results if r.started >= up and r.status == 200), default=None)
     bad_after = [r for r in after if r.status not in (200, 302)]

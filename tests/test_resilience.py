@@ -73,6 +73,37 @@ def test_an_editor_posting_while_the_database_is_down_gets_503_not_500(staff_cli
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
 
 
+@pytest.fixture
+def connection_attempts(monkeypatch):
+    """How many times the site tried to open a database connection."""
+    attempts = []
+    real = connection.get_new_connection
+
+    def counted(params):
+        attempts.append(params)
+        return real(params)
+
+    monkeypatch.setattr(connection, "get_new_connection", counted)
+    return attempts
+
+
+def test_a_request_waits_for_the_missing_database_once_not_again_for_its_error_page(
+    staff_client, connection_attempts
+):
+    """Each attempt waits up to the connect timeout while PostgreSQL is down: a request
+    whose error page went back to the database would hold its worker twice as long."""
+    staff_client.raise_request_exception = False
+    reader = Client(raise_request_exception=False)
+    reader.cookies["analytics_visitor"] = "x"
+    with database_unreachable():
+        posted = staff_client.post("/admin/blog/category/add/", {"name": "Lost", "slug": "lost"})
+        after_post = len(connection_attempts)
+        read = reader.get("/blog/")
+    assert posted.status_code == read.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert after_post == 1
+    assert len(connection_attempts) == 2
+
+
 def test_other_errors_still_get_the_500_page():
     request = RequestFactory().get("/")
     try:

@@ -15,7 +15,7 @@ from django.urls import set_script_prefix
 from django.utils import timezone
 
 from blog.models import Post
-from caching import pages
+from caching import generation, pages
 from tests.factories import (
     ColorwayFactory,
     ListingFactory,
@@ -32,6 +32,7 @@ pytestmark = pytest.mark.django_db
 def page_cache(settings, cookie_groups):
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
+    generation.current()  # as on a running site, where a page view has started one
     yield
     cache.clear()
 
@@ -54,6 +55,17 @@ def test_a_public_page_is_kept_and_served_the_same_to_the_next_reader():
     assert first.content == second.content and b"Silver and black" in second.content
     assert first["Cache-Control"] == second["Cache-Control"] == ("public, max-age=0, s-maxage=300")
     assert "Cookie" in second["Vary"]
+
+
+@time_machine.travel(NOON, tick=False)
+def test_with_no_generation_held_the_first_page_starts_one_and_the_next_is_kept():
+    """The middleware looks pages up without the database (which may be down): when the
+    cache holds no generation (it lost it, or its time ran out) nothing can be a hit, the
+    view starts the next generation, and pages are kept from the next request on."""
+    cache.clear()
+    first, second, third = fetch("/blog/"), fetch("/blog/"), fetch("/blog/")
+    assert [r[pages.HEADER] for r in (first, second, third)] == ["miss", "miss", "hit"]
+    assert first["Cache-Control"] == "public, max-age=0, s-maxage=300"
 
 
 def test_a_page_is_kept_compressed_for_readers_who_take_gzip():
