@@ -422,8 +422,10 @@ class Post(models.Model):
         OldSlug.objects.update_or_create(slug=old_slug, defaults={"post": self})
 
     def snippet_html(self) -> str:
-        """The search snippet, escaped, with the matched words in <mark>."""
+        """The search snippet, escaped, with the matched words in <mark>: the parts of a
+        hyphenated word that all matched ("Gel-Kayano") in one, not split at the hyphen."""
         text = escape(getattr(self, "snippet", "") or self.summary)
+        text = text.replace(f"{HIT_STOP}-{HIT_START}", "-")
         return mark_safe(text.replace(HIT_START, "<mark>").replace(HIT_STOP, "</mark>"))
 
 

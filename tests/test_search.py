@@ -33,6 +33,12 @@ def test_search_uses_stemming_and_highlights_the_snippet(client):
     assert "<mark>size</mark>" in response.text
 
 
+def test_a_hyphenated_name_that_matched_is_highlighted_whole(client):
+    PostFactory(title="Guide", body="The Gel-Kayano 14 came back in 2020, to queues.")
+    response = client.get(URL, {"q": "gel-kayano"})
+    assert "<mark>Gel-Kayano</mark>" in response.text
+
+
 def test_search_ignores_unpublished_posts(client):
     PostFactory(title="Draft about widths", status=Post.Status.DRAFT)
     assert results(client.get(URL, {"q": "widths"})) == []
