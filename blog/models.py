@@ -44,9 +44,11 @@ HERO_WIDTHS = (480, 960, 1600)
 HIT_START, HIT_STOP = "\x02", "\x03"
 
 
-def _passage(text: str, at: int, pattern: re.Pattern) -> str:
+def passage_around(text: str, at: int, pattern: re.Pattern) -> str:
     """About SNIPPET_WORDS words of `text` around position `at`, the hits of `pattern`
     marked, with an ellipsis where the text is cut."""
+    # Cut at the start of the word the hit is in ("Gel-Kayano" for "kayano"), not inside it.
+    at = re.search(r"\S*\Z", text[:at]).start()
     words_before, words_after = text[:at].split(), text[at:].split()
     before = words_before[-(SNIPPET_WORDS // 3) :] if words_before else []
     after = words_after[: SNIPPET_WORDS - len(before)]
@@ -206,7 +208,7 @@ class PostQuerySet(models.QuerySet):
         found = {}
         for pk, text, summary in self.values_list("pk", "body_text", "summary"):
             match = pattern.search(text) if pattern else None
-            found[pk] = _passage(text, match.start(), pattern) if match else summary
+            found[pk] = passage_around(text, match.start(), pattern) if match else summary
         return found
 
 

@@ -1,3 +1,4 @@
+import re
 from http import HTTPStatus
 
 import pytest
@@ -5,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from blog.models import HIT_START, SNIPPET_FIRST_CHARS, Post
+from blog.models import HIT_START, HIT_STOP, SNIPPET_FIRST_CHARS, Post, passage_around
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,14 @@ def test_empty_search_page_shows_the_form(client):
     response = client.get(URL)
     assert response.status_code == HTTPStatus.OK
     assert 'name="q"' in response.text
+
+
+def test_the_passage_without_postgresql_keeps_a_word_the_hit_is_inside_whole():
+    """The fallback (SQLite, `make run`) cuts the text around the hit's word."""
+    text = "Most people can order the Gel-Kayano 14 in their usual size."
+    pattern = re.compile(r"\b(kayano)", re.IGNORECASE)
+    passage = passage_around(text, pattern.search(text).start(), pattern)
+    assert (
+        passage
+        == f"Most people can order the Gel-{HIT_START}Kayano{HIT_STOP} 14 in their usual size."
+    )
