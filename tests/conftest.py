@@ -1,4 +1,3 @@
-import os
 import uuid
 
 import psycopg
@@ -8,6 +7,7 @@ from django.conf import settings
 
 from config.settings import redis_cache as redis_cache_settings
 from tests.factories import UserFactory
+from tests.services import service_missing
 
 
 def pytest_sessionstart(session):
@@ -70,10 +70,7 @@ def redis_cache(settings):
     try:
         client.ping()
     except redis.exceptions.ConnectionError:
-        message = "no Redis answers at 127.0.0.1:6379"
-        if os.environ.get("REQUIRE_SERVICES"):
-            pytest.fail(message)
-        pytest.skip(message)
+        service_missing("no Redis answers at 127.0.0.1:6379")
     prefix = f"k14test-{uuid.uuid4().hex}"
     settings.CACHES = {**settings.CACHES, "default": redis_cache_settings(REDIS_URL, prefix)}
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -16,6 +16,7 @@ from blog.models import Post
 from caching import pages
 from config.settings import redis_cache as redis_cache_settings
 from tests.factories import PostFactory
+from tests.services import service_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,7 @@ def own_redis(settings):
     """A Redis server of the test's own, which the test may stop."""
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip("redis-server is not installed")
+        service_missing("redis-server is not installed (apt-get install redis-server)")
     port = unused_port()
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],

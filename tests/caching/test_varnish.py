@@ -16,6 +16,7 @@ import pytest
 from blog.models import Post
 from consent.catalogue import current_catalogue
 from tests.factories import PostFactory
+from tests.services import service_missing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish.vcl"
@@ -33,10 +34,7 @@ def varnish(live_server, settings, tmp_path, cookie_groups):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "127.0.0.1"]
     binary = shutil.which("varnishd") or "/usr/sbin/varnishd"
     if not os.path.exists(binary):
-        message = "varnishd is not installed (apt-get install varnish)"
-        if os.environ.get("REQUIRE_SERVICES"):
-            pytest.fail(message)
-        pytest.skip(message)
+        service_missing("varnishd is not installed (apt-get install varnish)")
     backend_port = live_server.url.rsplit(":", 1)[1]
     vcl = tmp_path / "site.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
