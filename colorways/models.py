@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from markdownx.models import MarkdownxField
 
 from colorways import codes, illustration, releases
+from colorways.fields import StyleCodeField, validate_colorway_slug
 from imaging.fields import SafeImageField
 from imaging.renditions import Picture, picture_of, rendition
 from markup.render import render_markdown
@@ -26,23 +27,6 @@ style_code_validator = RegexValidator(
     "Use the Asics pattern: 1201A, 1202A or 1203A, three digits, a hyphen, three digits "
     "(e.g. 1201A457-101).",
 )
-
-
-class StyleCodeField(models.CharField):
-    """A CharField that reads " 1201a457-101 " as "1201A457-101" before validating it."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.strip().upper() if isinstance(value, str) else value
-
-
-# Catalogue pages that share the /colorways/<slug>/ address space.
-RESERVED_SLUGS = frozenset({"upcoming", "timeline", "collaborators"})
-
-
-def validate_colorway_slug(value: str) -> None:
-    if value in RESERVED_SLUGS:
-        raise ValidationError(f"“{value}” is the address of another page; choose another slug.")
 
 
 class ReleasePrecision(models.TextChoices):

@@ -79,7 +79,6 @@ INSTALLED_APPS = [
     "blog",
     "editing",
     "caching",
-    "bench",
     # Last, so that its post-migrate hook sees every other app's permissions.
     "config.apps.SiteConfig",
 ]
@@ -367,10 +366,14 @@ RELEASE = os.environ.get("RELEASE", "")
 if REDIS_URL:
     IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
-# The benchmark's framework-floor page (bench.views.floor); never on in production.
+# The benchmark (`make bench`) switches its tools in: the bench app (seed_bench), a query
+# counter and its URLs (the framework-floor page beside the site's). Never on in production.
 BENCHMARK = env_bool("BENCHMARK", False)
 if BENCHMARK:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("config.apps.SiteConfig"), "bench")
     MIDDLEWARE.insert(0, "bench.middleware.QueryCountMiddleware")
+    ROOT_URLCONF = "bench.urls"
+    SERVE_MEDIA = True
 
 LOGGING = {
     "version": 1,

@@ -30,13 +30,8 @@ urlpatterns = [
     path("", include(two_factor_urls)),
 ]
 
-if settings.BENCHMARK:
-    from bench.views import floor
-
-    urlpatterns.insert(0, path("bench/floor/", floor, name="bench-floor"))
-
 # Uploads are the reverse proxy's job in production; `make run` and the benchmark have none.
-if settings.SERVE_MEDIA or settings.BENCHMARK:
+if settings.SERVE_MEDIA:
     urlpatterns.append(path("media/<path:path>", serve_media))
 
 admin.site.site_header = "Kayano 14 Hub"

@@ -14,6 +14,12 @@ from sizing.models import Shoe, SizeChartRow
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def bench_app(settings):
+    """seed_bench belongs to the bench app, which settings install only with BENCHMARK on."""
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "bench"]
+
+
 def seed(**sizes):
     out = StringIO()
     call_command("seed_bench", *[f"--{k}={v}" for k, v in sizes.items()], stdout=out)

@@ -1,0 +1,11 @@
+"""The site's URLs and the benchmark's framework-floor page: settings.ROOT_URLCONF while
+BENCHMARK is on, so that the site's own URL conf never imports the benchmark."""
+
+from django.urls import path
+
+from bench.views import floor
+from config.urls import urlpatterns as site_urlpatterns
+
+handler500 = "config.views.server_error"
+
+urlpatterns = [path("bench/floor/", floor, name="bench-floor"), *site_urlpatterns]
