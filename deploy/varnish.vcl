@@ -21,6 +21,9 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # The prefix the site is mounted under is set by whoever deploys it, never by a client:
+    # gunicorn trusts a SCRIPT_NAME header from this proxy, and every link would start with it.
+    unset req.http.SCRIPT_NAME;
     if (req.method == "BAN") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -40,10 +43,13 @@ sub vcl_recv {
     set req.url = regsuball(req.url, "&&+", "&");
     set req.url = regsub(req.url, "\?&", "?");
     set req.url = regsub(req.url, "[?&]+$", "");
-    # The banner's state is the only part of the cookies a public page depends on.
+    # The banner's state is the only part of the cookies a public page depends on: whether
+    # the reader decided for the current cookie list, which the version at the start of
+    # consent_state says (the groups after it change nothing in the page). A value not made
+    # like a version is no decision, and shares the page of readers without the cookie.
     set req.http.X-Consent-State = "";
-    if (req.http.Cookie ~ "(^|;\s*)consent_state=") {
-        set req.http.X-Consent-State = regsub(req.http.Cookie, "^(.*;\s*)?consent_state=([^;]*).*$", "\2");
+    if (req.http.Cookie ~ "(^|;\s*)consent_state=[A-Za-z0-9_-]{16}(\.|;|$)") {
+        set req.http.X-Consent-State = regsub(req.http.Cookie, "^(.*;\s*)?consent_state=([A-Za-z0-9_-]{16}).*$", "\2");
     }
     # Look the page up even with cookies: the backend still gets them all on a miss.
     return (hash);
@@ -51,6 +57,8 @@ sub vcl_recv {
 
 sub vcl_hash {
     hash_data(req.url);
+    # The scheme, as the TLS terminator in front says it: pages hold absolute links.
+    hash_data(req.http.X-Forwarded-Proto);
     if (req.http.host) {
         hash_data(req.http.host);
     } else {

@@ -63,8 +63,11 @@ def varnish(live_server, settings, tmp_path, cookie_groups):
     process.wait()
 
 
-def get(url: str, cookie: str = ""):
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+def get(url: str, cookie: str = "", **headers):
+    headers = {name.replace("_", "-"): value for name, value in headers.items()}
+    if cookie:
+        headers["Cookie"] = cookie
+    request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
             return response.status, response.headers, response.read().decode()
@@ -98,11 +101,11 @@ def test_staff_previews_search_and_cookies_are_never_kept(varnish, staff_user, c
         assert "k14_analytics=" in refused[1]["Set-Cookie"] and refused[1]["X-Cache"] == "miss"
 
 
-def decide(url: str) -> str:
-    """Accept all cookies as a reader's browser does; the cookies it then sends."""
+def decide(url: str, method: str = "accept_all") -> str:
+    """Decide on the cookies as a reader's browser does; the cookies it then sends."""
     request = urllib.request.Request(
         f"{url}/cookies/save/",
-        data=b"method=accept_all",
+        data=f"method={method}".encode(),
         headers={"Sec-Fetch-Site": "same-origin", "Accept": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=5) as response:
@@ -132,3 +135,23 @@ def test_an_editor_s_save_shows_through_varnish_within_a_second(varnish):
     while "Kayano notes, revised" not in get(f"{varnish}/blog/")[2]:
         assert time.monotonic() < deadline, "the change did not show within a second"
         time.sleep(0.05)
+
+
+def test_readers_who_decided_share_one_page_whatever_they_chose_and_forged_states_none(varnish):
+    everything, nothing = decide(varnish), decide(varnish, "reject_all")
+    assert everything != nothing
+    assert get(f"{varnish}/", cookie=everything)[1]["X-Cache"] == "miss"
+    status, headers, html = get(f"{varnish}/", cookie=nothing)
+    assert headers["X-Cache"] == "hit" and "consent-banner-decided" in html
+    assert get(f"{varnish}/")[1]["X-Cache"] == "miss"
+    version = current_catalogue().version
+    for forged in ("x" * 300, f"{version}x", "../../etc"):
+        status, headers, html = get(f"{varnish}/", cookie=f"consent_state={forged}")
+        assert headers["X-Cache"] == "hit" and "consent-banner-decided" not in html
+
+
+def test_a_page_asked_for_over_https_is_kept_apart_from_the_http_one(varnish):
+    get(f"{varnish}/blog/")
+    assert get(f"{varnish}/blog/")[1]["X-Cache"] == "hit"
+    assert get(f"{varnish}/blog/", X_Forwarded_Proto="https")[1]["X-Cache"] == "miss"
+    assert get(f"{varnish}/blog/", X_Forwarded_Proto="https")[1]["X-Cache"] == "hit"
