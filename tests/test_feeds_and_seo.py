@@ -1,11 +1,20 @@
 from http import HTTPStatus
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.urls import reverse
 from lxml import etree
 
 from blog.models import Post
-from tests.factories import AuthorFactory, CategoryFactory, PostFactory
+from config.sitemaps import SECTION_SIZE
+from tests.factories import (
+    AuthorFactory,
+    CategoryFactory,
+    CollaboratorFactory,
+    ColorwayFactory,
+    PostFactory,
+)
+from tests.sitemaps import NS as SITEMAP
 from tests.sitemaps import sitemap_urls
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +66,26 @@ def test_sitemap_lists_published_posts_with_lastmod(client):
     assert "http://testserver/" in urls
     assert f"http://testserver{post.author.get_absolute_url()}" in urls
     assert not any(draft.slug in url for url in urls)
+
+
+def test_a_sitemap_section_too_big_for_one_file_is_split_into_pages_listed_in_the_index(client):
+    collaborator = CollaboratorFactory()
+    colorways = ColorwayFactory.create_batch(SECTION_SIZE + 1, collaborator=collaborator)
+    index = parse(client.get("/sitemap.xml"))
+    listed = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert [section for section in listed if "colorways" in section] == [
+        "http://testserver/sitemap-colorways.xml",
+        "http://testserver/sitemap-colorways.xml?p=2",
+    ]
+    addresses = []
+    for section in map(urlsplit, listed):
+        urls = parse(client.get(section.path, dict(parse_qsl(section.query))))
+        locs = [loc.text for loc in urls.iter(f"{SITEMAP}loc")]
+        assert len(locs) <= SECTION_SIZE, section
+        addresses.extend(locs)
+    assert len(addresses) == len(set(addresses))
+    for thing in (*colorways, collaborator):
+        assert f"http://testserver{thing.get_absolute_url()}" in addresses
 
 
 @pytest.mark.parametrize("page", ["0", "1001", "abc", "¹", "١", "1" * 5000])

@@ -1,17 +1,26 @@
 """Colorway cards embedded in articles: always the colorway as it is now, and attempts to
 smuggle HTML through them."""
 
+import re
+from decimal import Decimal
 from html.parser import HTMLParser
 from http import HTTPStatus
 
 import pytest
+from lxml import etree
 
 from blog.models import Post
 from colorways.embeds import expand_markers, mark_shortcodes, shortcode_keys
 from colorways.models import Colorway
 from markup.render import render_markdown
 from tests.cards import carded
-from tests.factories import ColorwayFactory, PaletteColourFactory, PostFactory
+from tests.factories import (
+    ColorwayFactory,
+    ColorwayImageFactory,
+    PaletteColourFactory,
+    PostFactory,
+    RetailPriceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +187,34 @@ def test_the_feed_puts_in_every_articles_colorways_with_a_fixed_number_of_querie
         feed = client.get("/blog/feed/").content.decode()
     for number in range(articles):
         assert f"Card pair {number}" in feed and f"/colorways/link-{number}/" in feed
+
+
+def embedded_cards(html: str) -> list[str]:
+    return re.findall(r'<aside class="colorway-embed".*?</aside>', html, re.S)
+
+
+def test_an_embedded_card_shows_the_colorways_new_price_and_photo_in_the_article_and_feed(
+    client, colorway
+):
+    price = RetailPriceFactory(colorway=colorway, amount=Decimal("180"), currency="USD")
+    post = PostFactory(body="[[colorway:1201A457-101]]")
+
+    def shown() -> list[str]:
+        article = client.get(post.get_absolute_url()).content.decode()
+        feed = etree.fromstring(client.get("/blog/feed/").content)
+        (description,) = [item.findtext("description") for item in feed.iter("item")]
+        return embedded_cards(article) + embedded_cards(description)
+
+    before = shown()
+    assert len(before) == 2
+    assert all("$180<" in card and "is-drawing" in card for card in before)
+    price.amount = Decimal("215")
+    price.save()
+    ColorwayImageFactory(colorway=colorway, alt="JJJJound Silver from the side")
+    after = shown()
+    assert len(after) == 2
+    for card in after:
+        assert "$215<" in card and "$180" not in card
+        assert 'class="colorway-img is-photo"' in card
+        assert 'alt="JJJJound Silver from the side"' in card
+        assert "drawing.svg" not in card

@@ -237,6 +237,57 @@ def test_decisions_need_the_csrf_token():
     assert not ConsentRecord.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "cross-site", "origin": "http://testserver"},
+        {"sec-fetch-site": "same-site"},
+        {"sec-fetch-site": "none"},
+        {"origin": "https://evil.example"},
+        {"origin": "https://testserver.evil.example"},
+        {"origin": "null"},
+    ],
+    ids=[
+        "cross-site",
+        "cross-site with the site's origin",
+        "another subdomain",
+        "typed address",
+        "foreign origin",
+        "lookalike origin",
+        "opaque origin",
+    ],
+)
+def test_a_decision_posted_from_another_site_is_refused_and_changes_nothing(headers):
+    client = Client(headers=headers)
+    form = decide(client, "accept_all")
+    script = decide(client, "accept_all", json_response=True)
+    assert form.status_code == script.status_code == HTTPStatus.FORBIDDEN
+    assert "own pages" in form.content.decode() and "own pages" in script.json()["error"]
+    for response in (form, script):
+        assert not {CONSENT_COOKIE, MARKER_COOKIE, VISITOR_COOKIE} & set(response.cookies)
+    assert not ConsentRecord.objects.exists()
+    assert "Your cookie choices are saved" not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"sec-fetch-site": "same-origin", "origin": "http://testserver"},
+        {"origin": "http://testserver"},
+        {"origin": "https://www.kayano14.example"},
+    ],
+    ids=["browser on the site", "older browser on the site", "trusted origin"],
+)
+def test_a_decision_posted_from_the_sites_own_page_is_accepted(settings, headers):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://www.kayano14.example"]
+    response = decide(Client(headers=headers), "reject_all", next_url="/blog/")
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/blog/"
+    assert response.cookies[MARKER_COOKIE].value == current_catalogue().version
+    assert ConsentRecord.objects.get().method == ConsentRecord.Method.REJECT_ALL
+
+
 def test_settings_page_has_no_ticked_box_before_a_choice_and_reflects_the_choice_after(client):
     html = client.get(reverse("consent:settings")).content.decode()
     assert re.findall(r'<input type="checkbox" name="groups" value="(\w+)"', html) == [

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from caching import generation
 from caching.purge import ban_http_caches
@@ -13,6 +13,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         generation.bump()
-        ban_http_caches()
-        caches = len(settings.HTTP_CACHE_BAN_URLS)
-        self.stdout.write(f"New content generation; {caches} HTTP cache(s) told to drop pages.")
+        missed = ban_http_caches()
+        told = len(settings.HTTP_CACHE_BAN_URLS) - len(missed)
+        self.stdout.write(f"New content generation; {told} HTTP cache(s) told to drop pages.")
+        if missed:
+            # A deploy step must not look fine while a proxy still serves the old release.
+            raise CommandError(
+                "Not told to drop their pages (they keep them up to their s-maxage): "
+                + ", ".join(missed)
+            )
