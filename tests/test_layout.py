@@ -36,26 +36,23 @@ def top(module: str) -> str:
     return module.split(".")[0]
 
 
-def test_plumbing_imports_no_app_and_no_tool():
-    offending = [
+def imports_of(packages: set[str], forbidden: set[str]) -> list[str]:
+    """Where the code of `packages` imports a module of the packages `forbidden`."""
+    return [
         f"{path.relative_to(ROOT)} imports {module}"
-        for package in PLUMBING
+        for package in packages
         for path in sources(package)
         for module in imported_modules(path)
-        if top(module) in APPS | TOOLS | {"config"}
+        if top(module) in forbidden
     ]
-    assert offending == []
+
+
+def test_plumbing_imports_no_app_and_no_tool():
+    assert imports_of(PLUMBING, APPS | TOOLS | {"config"}) == []
 
 
 def test_runtime_code_never_imports_the_tools():
-    offending = [
-        f"{path.relative_to(ROOT)} imports {module}"
-        for package in RUNTIME
-        for path in sources(package)
-        for module in imported_modules(path)
-        if top(module) in TOOLS
-    ]
-    assert offending == []
+    assert imports_of(RUNTIME, TOOLS) == []
 
 
 def test_apps_import_each_other_in_one_direction_only():
