@@ -4,8 +4,8 @@ BENCHMARK is on, so that the site's own URL conf never imports the benchmark."""
 from django.urls import path
 
 from bench.views import floor
-from config.urls import urlpatterns as site_urlpatterns
+from config import urls as site
 
-handler500 = "config.views.server_error"
+handler500 = site.handler500
 
-urlpatterns = [path("bench/floor/", floor, name="bench-floor"), *site_urlpatterns]
+urlpatterns = [path("bench/floor/", floor, name="bench-floor"), *site.urlpatterns]

@@ -65,14 +65,19 @@ def _new() -> Generation:
     return Generation(id=uuid.uuid4().hex, ends_at=min(ends).timestamp())
 
 
+def running(found: Generation | None) -> Generation | None:
+    """`found` (a generation just read from the cache) if its time has not run out."""
+    return found if found is not None and found.seconds_left() > 0 else None
+
+
 def current(found: Generation | None = None) -> Generation | None:
     """The current generation (`found` when the caller has just read it), starting one
     when there is none: the cache lost it, or its time ran out. None when the cache
     does not answer: nothing can then be kept."""
-    if found is not None and found.seconds_left() > 0:
+    if running(found) is not None:
         return found
-    found = cache.get(KEY)
-    if found is None or found.seconds_left() <= 0:
+    found = running(cache.get(KEY))
+    if found is None:
         fresh = _new()
         cache.add(KEY, fresh, fresh.seconds_left() or 1)
         found = cache.get(KEY)

@@ -159,9 +159,7 @@ class PageCacheMiddleware:
         # midnight, after a scheduled publication, when the cache lost it), the view starts
         # the next one and this page is kept from the next request on: starting it here
         # would ask the database before the view, which may be down.
-        current = found.get(generation.KEY)
-        if current is not None and current.seconds_left() <= 0:
-            current = None
+        current = generation.running(found.get(generation.KEY))
         entry = found.get(key)
         if current is not None and entry is not None and entry[0] == current.id:
             _, status, headers, content = entry
